@@ -1,0 +1,52 @@
+package io.mmg.gateway.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors raised outside the routes (unknown path, wrong method, unreadable request) in the same
+ * error format as everything else, instead of Spring's default page.
+ */
+@RestController
+public class ErrorFormatController implements ErrorController {
+
+    @RequestMapping("/error")
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = statusAttribute instanceof Integer code && code >= 400 ? code : 500;
+        String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message(status));
+        body.put("code", code(status));
+        body.put("details", Map.of("path", path));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.INVALID_REQUEST.name();
+            case 401 -> ErrorCode.UNAUTHORIZED.name();
+            case 403 -> ErrorCode.FORBIDDEN.name();
+            case 404 -> ErrorCode.NOT_FOUND.name();
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED.name();
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE.name();
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR.name() : ErrorCode.INVALID_REQUEST.name();
+        };
+    }
+
+    private static String message(int status) {
+        return switch (status) {
+            case 404 -> "No such endpoint; see /api/v1/openapi.json";
+            case 405 -> "This endpoint does not accept that HTTP method";
+            case 415 -> "Unsupported Content-Type; send application/json";
+            default -> status >= 500 ? "The gateway could not process the request" : "The request could not be read";
+        };
+    }
+}

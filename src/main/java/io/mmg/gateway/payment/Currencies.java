@@ -1,0 +1,40 @@
+package io.mmg.gateway.payment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Minor units of the currencies the gateway moves. UGX, RWF, XAF, XOF and GNF have none (ISO 4217);
+ * KES has cents in ISO 4217 but M-Pesa only takes whole shillings (provider-apis.md B4), so the
+ * gateway treats it as having none. EUR is the MTN sandbox's only currency.
+ */
+public final class Currencies {
+
+    private static final Map<String, Integer> MINOR_UNITS = Map.ofEntries(
+            Map.entry("UGX", 0), Map.entry("GHS", 2), Map.entry("RWF", 0), Map.entry("ZMW", 2),
+            Map.entry("NGN", 2), Map.entry("XOF", 0), Map.entry("XAF", 0), Map.entry("GNF", 0),
+            Map.entry("KES", 0), Map.entry("EUR", 2));
+
+    private Currencies() {
+    }
+
+    public static boolean isSupported(String currency) {
+        return MINOR_UNITS.containsKey(currency);
+    }
+
+    public static Optional<Integer> minorUnits(String currency) {
+        return Optional.ofNullable(MINOR_UNITS.get(currency));
+    }
+
+    /** True when the amount has no more decimals than the currency allows (1.50 GHS yes, 1.5 UGX no). */
+    public static boolean fitsMinorUnits(BigDecimal amount, String currency) {
+        return amount.stripTrailingZeros().scale() <= MINOR_UNITS.getOrDefault(currency, 0);
+    }
+
+    /** The amount with exactly the currency's decimals, as a plain string: "1000", "10.50". */
+    public static String format(BigDecimal amount, String currency) {
+        return amount.setScale(MINOR_UNITS.getOrDefault(currency, 2), RoundingMode.UNNECESSARY).toPlainString();
+    }
+}

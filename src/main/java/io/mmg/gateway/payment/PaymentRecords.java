@@ -1,0 +1,93 @@
+package io.mmg.gateway.payment;
+
+import io.mmg.gateway.api.ApiException;
+import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.poller.PollerSettings;
+import io.mmg.gateway.security.AuthenticatedClient;
+import io.mmg.gateway.security.Secrets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares a validated request for storage: a fresh payment id (UUID v4, which is also MTN's
+ * X-Reference-Id), the per-payment callback secret (only its hash is stored) and the Idempotency-Key.
+ */
+@Component("paymentRecords")
+public class PaymentRecords {
+
+    public static final String REQUEST = "request";
+    public static final String PAYMENT = "payment";
+    public static final String CALLBACK_TOKEN = "callbackToken";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String ROUTE_KEY = "routeKey";
+    private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final PaymentRows rows;
+    private final long firstPollSeconds;
+
+    public PaymentRecords(PaymentRows rows, PollerSettings poller) {
+        this.rows = rows;
+        this.firstPollSeconds = Math.max(1, poller.firstDelay().toSeconds());
+    }
+
+    /** Reads the optional Idempotency-Key header into the exchange before anything else touches headers. */
+    public void readIdempotencyKey(Exchange exchange) {
+        String key = exchange.getMessage().getHeader("Idempotency-Key", String.class);
+        if (key == null || key.isEmpty()) {
+            return;
+        }
+        if (!IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST,
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces",
+                    Map.of("header", "Idempotency-Key"));
+        }
+        exchange.setProperty(IDEMPOTENCY_KEY, key);
+    }
+
+    /** Parameters of insert-payment.sql for the request in the exchange. */
+    public Map<String, Object> insertParams(Exchange exchange) {
+        PaymentRequest request = exchange.getProperty(REQUEST, PaymentRequest.class);
+        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
+        String callbackToken = Secrets.random("");
+        exchange.setProperty(CALLBACK_TOKEN, callbackToken);
+
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", UUID.randomUUID());
+        params.put("clientId", client.id());
+        params.put("type", request.type().name());
+        params.put("provider", request.product().provider().name());
+        params.put("product", request.product().product());
+        params.put("amount", request.amount());
+        params.put("currency", request.currency());
+        params.put("country", request.country().code());
+        params.put("phoneNumber", request.msisdn());
+        params.put("externalId", request.externalId());
+        params.put("payerMessage", request.payerMessage());
+        params.put("payeeNote", request.payeeNote());
+        params.put("metadata", request.metadataJson());
+        params.put("idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class));
+        params.put("requestHash", request.requestHash());
+        params.put("callbackTokenHash", Secrets.sha256(callbackToken));
+        params.put("originalPaymentId", null);
+        params.put("firstPollSeconds", firstPollSeconds);
+        return params;
+    }
+
+    /** Keeps a stored row as the exchange's payment (and its routing key) for the steps that follow. */
+    public Payment remember(Exchange exchange, Map<String, Object> row) {
+        Payment payment = rows.toPayment(row);
+        exchange.setProperty(PAYMENT, payment);
+        exchange.setProperty(ROUTE_KEY, payment.routeKey());
+        return payment;
+    }
+
+    /** Parameters of select-payment-by-idempotency-key.sql. */
+    public Map<String, Object> idempotencyLookup(Exchange exchange) {
+        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
+        return Map.of("clientId", client.id(), "idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class));
+    }
+}

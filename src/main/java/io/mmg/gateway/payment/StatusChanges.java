@@ -1,0 +1,98 @@
+package io.mmg.gateway.payment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.poller.PollDecisions;
+import io.mmg.gateway.poller.PollDecisions.StatusChange;
+import io.mmg.gateway.poller.PollerSettings;
+import io.mmg.gateway.provider.ProviderOutcome;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the parameters of record-initiation.sql and apply-status.sql from a provider outcome:
+ * the one place where "what the provider said" becomes "what we store".
+ */
+@Component("statusChanges")
+public class StatusChanges {
+
+    private final PollDecisions pollDecisions;
+    private final PollerSettings poller;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public StatusChanges(PollDecisions pollDecisions, PollerSettings poller, ObjectMapper json) {
+        this.pollDecisions = pollDecisions;
+        this.poller = poller;
+        this.json = json;
+    }
+
+    /** HTTP status of the answer to POST /collections etc. for this outcome. */
+    public static int responseCodeFor(ProviderOutcome outcome) {
+        return switch (outcome.kind()) {
+            case ACCEPTED, PENDING, SUCCESSFUL, UNKNOWN -> 202;
+            case NOT_SENT -> outcome.reason() == FailureReason.PROVIDER_UNAVAILABLE ? 503 : 502;
+            case FAILED -> 422;
+            case NOT_FOUND -> 502;
+        };
+    }
+
+    public Map<String, Object> initiation(Payment payment, ProviderOutcome outcome) {
+        Map<String, Object> params = common(payment, outcome.status(), outcome.reason(), outcome);
+        params.put("responseCode", responseCodeFor(outcome));
+        // Nothing reached the provider: the client may retry with the same Idempotency-Key.
+        params.put("releaseIdempotencyKey", outcome.kind() == ProviderOutcome.Kind.NOT_SENT);
+        return params;
+    }
+
+    /** A callback states a result; it is applied as it is (the payment's secret authenticated it). */
+    public Map<String, Object> callback(Payment payment, ProviderOutcome outcome) {
+        Map<String, Object> params = common(payment, outcome.status(), outcome.reason(), outcome);
+        params.put("source", "CALLBACK");
+        params.put("nextPollSeconds", poller.nextPollSeconds(payment.pollAttempts()));
+        return params;
+    }
+
+    /** A status query's answer, judged by the poll rules (backoff, expiry, not found). */
+    public Map<String, Object> poll(Payment payment, ProviderOutcome outcome, String source) {
+        StatusChange change = pollDecisions.decide(payment, outcome, clock.instant());
+        Map<String, Object> params = common(payment, change.status(), change.reason(), outcome);
+        params.put("source", source);
+        params.put("nextPollSeconds", change.nextPollSeconds());
+        return params;
+    }
+
+    private Map<String, Object> common(Payment payment, PaymentStatus status, FailureReason reason,
+                                       ProviderOutcome outcome) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", payment.id());
+        params.put("status", status.name());
+        params.put("reason", reason == null ? null : reason.name());
+        params.put("errorMessage", reason == null ? null : reason.description());
+        params.put("providerReason", outcome.providerReason());
+        params.put("financialTransactionId", outcome.financialTransactionId());
+        params.put("providerReference", outcome.providerReference());
+        params.put("providerResponse", outcome.providerResponse());
+        params.put("details", details(outcome));
+        return params;
+    }
+
+    private String details(ProviderOutcome outcome) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outcome", outcome.kind().name());
+        if (outcome.providerReason() != null) {
+            details.put("providerReason", outcome.providerReason());
+        }
+        if (outcome.financialTransactionId() != null) {
+            details.put("financialTransactionId", outcome.financialTransactionId());
+        }
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.mmg.gateway.payment;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provider products this build can route to. A product is added here when its routes,
+ * mapping beans and simulator exist.
+ */
+@Component
+public class SupportedProducts {
+
+    private final Set<ProviderProduct> supported = EnumSet.of(ProviderProduct.MTN_COLLECTION);
+
+    public boolean supports(ProviderProduct product) {
+        return supported.contains(product);
+    }
+}

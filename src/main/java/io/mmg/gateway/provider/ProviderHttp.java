@@ -1,0 +1,42 @@
+package io.mmg.gateway.provider;
+
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the exchange into the provider's HTTP request and back. All message headers are cleared on
+ * the way out and on the way back: the caller's API key or Idempotency-Key must never reach a provider,
+ * and a provider's headers must never reach our caller.
+ */
+@Component("providerHttp")
+public class ProviderHttp {
+
+    public static final String CALL = "providerCall";
+    public static final String AUTHORIZATION = "providerAuthorization";
+
+    public void prepare(Exchange exchange, String baseUrl) {
+        ProviderCall call = exchange.getProperty(CALL, ProviderCall.class);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        for (Map.Entry<String, String> header : call.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        String authorization = exchange.getProperty(AUTHORIZATION, String.class);
+        if (authorization != null && !call.headers().containsKey("Authorization")) {
+            message.setHeader("Authorization", authorization);
+        }
+        message.setHeader(Exchange.HTTP_METHOD, call.method());
+        message.setHeader(Exchange.HTTP_URI, baseUrl + call.path());
+        message.setBody(call.body());
+    }
+
+    public ProviderReply capture(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String body = message.getBody(String.class);
+        message.removeHeaders("*");
+        return new ProviderReply(status == null ? 0 : status, body == null ? "" : body);
+    }
+}

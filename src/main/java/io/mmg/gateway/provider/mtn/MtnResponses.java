@@ -1,0 +1,114 @@
+package io.mmg.gateway.provider.mtn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.payment.FailureReason;
+import io.mmg.gateway.provider.ProviderCall;
+import io.mmg.gateway.provider.ProviderConfigurationException;
+import io.mmg.gateway.provider.ProviderOutcome;
+import io.mmg.gateway.provider.ProviderReply;
+import io.mmg.gateway.provider.RetryableProviderException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads MTN's answers (provider-apis.md A5, A10). Business results become a {@link ProviderOutcome};
+ * failures worth retrying throw {@link RetryableProviderException}, which also counts against the
+ * product's circuit breaker; refusals of the gateway itself throw {@link ProviderConfigurationException}.
+ */
+@Component("mtnResponses")
+public class MtnResponses {
+
+    private final ObjectMapper json;
+    private final MtnTokens tokens;
+
+    public MtnResponses(ObjectMapper json, MtnTokens tokens) {
+        this.json = json;
+        this.tokens = tokens;
+    }
+
+    public ProviderOutcome interpret(ProviderCall call, ProviderReply reply, String product, String authorization) {
+        int status = reply.status();
+        if (status == 401) {
+            // Expired or revoked token: forget it, so the retry fetches a new one (A4).
+            tokens.invalidate(MtnProduct.ofPath(product), authorization);
+            throw new RetryableProviderException("UNAUTHORIZED", "MTN rejected the access token", false);
+        }
+        if (status == 403) {
+            throw new ProviderConfigurationException(FailureReason.PROVIDER_AUTHENTICATION_FAILED, "FORBIDDEN",
+                    "MTN refused the call (403): is this server's IP whitelisted?");
+        }
+        if (status == 429 || status == 502 || status == 503 || status == 504) {
+            throw new RetryableProviderException(code(reply, "HTTP_" + status),
+                    "MTN answered " + status, status != 503 && status != 429);
+        }
+        return ProviderCall.STATUS.equals(call.operation()) ? statusAnswer(reply) : initiationAnswer(reply);
+    }
+
+    private ProviderOutcome initiationAnswer(ProviderReply reply) {
+        int status = reply.status();
+        if (status == 202) {
+            return ProviderOutcome.accepted(null);
+        }
+        if (status == 409) {
+            // Our payment id is the X-Reference-Id: a 409 on a resend means MTN already has it (A10).
+            return ProviderOutcome.accepted(null);
+        }
+        String code = code(reply, "HTTP_" + status);
+        if (status == 400) {
+            return ProviderOutcome.failed(FailureReason.PROVIDER_REJECTED_REQUEST, code, reply.body());
+        }
+        if (status == 404) {
+            throw new ProviderConfigurationException(FailureReason.PROVIDER_REJECTED_REQUEST, code,
+                    "MTN answered 404 to a request creation: check gateway.mtn.base-url");
+        }
+        if (status >= 500 && (MtnReasons.isTransient(code) || code.startsWith("HTTP_"))) {
+            throw new RetryableProviderException(code, "MTN answered " + status + " " + code, true);
+        }
+        if (status >= 500) {
+            // MTN reports many business refusals as 500 {"code": ...} (A10).
+            return ProviderOutcome.failed(MtnReasons.toFailureReason(code), code, reply.body());
+        }
+        throw new RetryableProviderException(code, "Unexpected MTN answer " + status, true);
+    }
+
+    private ProviderOutcome statusAnswer(ProviderReply reply) {
+        int status = reply.status();
+        if (status == 404) {
+            return ProviderOutcome.notFound();
+        }
+        if (status == 200) {
+            return outcomeOf(reply.body());
+        }
+        if (status == 400) {
+            throw new ProviderConfigurationException(FailureReason.PROVIDER_REJECTED_REQUEST, code(reply, "HTTP_400"),
+                    "MTN rejected a status query (400)");
+        }
+        throw new RetryableProviderException(code(reply, "HTTP_" + status), "MTN answered " + status, true);
+    }
+
+    /** A status body (GET or callback) as an outcome. */
+    ProviderOutcome outcomeOf(String body) {
+        MtnStatusBody parsed = MtnStatusBody.of(read(body));
+        String state = parsed.status() == null ? "" : parsed.status();
+        return switch (state) {
+            case "SUCCESSFUL" -> ProviderOutcome.successful(parsed.financialTransactionId(), body);
+            case "FAILED" -> ProviderOutcome.failed(MtnReasons.toFailureReason(parsed.reason()), parsed.reason(), body);
+            case "PENDING" -> ProviderOutcome.pending(body);
+            default -> ProviderOutcome.unknown("STATUS_" + state);
+        };
+    }
+
+    JsonNode read(String body) {
+        try {
+            JsonNode node = json.readTree(body == null ? "" : body);
+            return node == null ? json.createObjectNode() : node;
+        } catch (java.io.IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private String code(ProviderReply reply, String fallback) {
+        JsonNode code = read(reply.body()).get("code");
+        return code == null || code.isNull() || code.asText().isBlank() ? fallback : code.asText();
+    }
+}

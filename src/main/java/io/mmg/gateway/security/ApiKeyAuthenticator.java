@@ -1,0 +1,34 @@
+package io.mmg.gateway.security;
+
+import io.mmg.gateway.api.ApiException;
+import io.mmg.gateway.api.ErrorCode;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every /api/v1 route: resolves "Authorization: Bearer &lt;api key&gt;" to a client and
+ * puts it in the exchange property {@code client}.
+ */
+@Component("apiKeyAuthenticator")
+public class ApiKeyAuthenticator {
+
+    public static final String CLIENT = "client";
+    private static final String BEARER = "Bearer ";
+
+    private final ClientDirectory clients;
+
+    public ApiKeyAuthenticator(ClientDirectory clients) {
+        this.clients = clients;
+    }
+
+    public void authenticate(Exchange exchange) {
+        String header = exchange.getMessage().getHeader("Authorization", String.class);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "Send your API key as 'Authorization: Bearer <key>'");
+        }
+        String key = header.substring(BEARER.length()).trim();
+        AuthenticatedClient client = clients.findByApiKey(key)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "The API key is not valid"));
+        exchange.setProperty(CLIENT, client);
+    }
+}

@@ -1,0 +1,7 @@
+package io.mmg.gateway.security;
+
+import java.util.UUID;
+
+/** The merchant an API key belongs to; every payment query is scoped to it. */
+public record AuthenticatedClient(UUID id, String name) {
+}

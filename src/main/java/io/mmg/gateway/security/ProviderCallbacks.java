@@ -1,0 +1,89 @@
+package io.mmg.gateway.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.api.ApiException;
+import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.JsonReplies;
+import io.mmg.gateway.payment.Payment;
+import io.mmg.gateway.payment.PaymentRows;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates provider callbacks. They carry no API key and providers do not sign them
+ * (provider-apis.md A9, B6), so the callback URL we gave carries the payment id and a per-payment
+ * secret; only its SHA-256 is stored. Unknown payment or wrong secret: rejected and logged.
+ */
+@Component("providerCallbacks")
+public class ProviderCallbacks {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderCallbacks.class);
+
+    private final PaymentRows rows;
+    private final JsonReplies replies;
+    private final ObjectMapper json;
+
+    public ProviderCallbacks(PaymentRows rows, JsonReplies replies, ObjectMapper json) {
+        this.rows = rows;
+        this.replies = replies;
+        this.json = json;
+    }
+
+    /** Parameters for select-payment-for-callback.sql from the {paymentId} path parameter. */
+    public Map<String, Object> lookup(String paymentId) {
+        try {
+            return Map.of("id", UUID.fromString(paymentId));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw rejected("malformed payment id");
+        }
+    }
+
+    /** The payment the callback is for, once its secret has been checked. */
+    public Payment authenticate(Map<String, Object> row, String token, String provider) {
+        if (row == null || row.isEmpty()) {
+            throw rejected("unknown payment");
+        }
+        String storedHash = (String) row.get("callback_token_hash");
+        if (token == null || !Secrets.constantTimeEquals(storedHash, Secrets.sha256(token))) {
+            log.warn("Rejected a {} callback for payment {}: wrong token", provider, row.get("id"));
+            throw rejected("wrong token");
+        }
+        return rows.toPayment(row);
+    }
+
+    /** Parameters for insert-payment-event.sql recording a rejected callback. */
+    public Map<String, Object> rejectionEvent(Exchange exchange, String provider) {
+        CallbackMismatchException mismatch = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackMismatchException.class);
+        log.warn("Rejected a {} callback for payment {}: {}", provider, mismatch.paymentId(), mismatch.getMessage());
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", mismatch.paymentId());
+        params.put("type", "CALLBACK_REJECTED");
+        params.put("reason", "CALLBACK_MISMATCH");
+        params.put("source", "CALLBACK");
+        params.put("details", write(mismatch.details()));
+        return params;
+    }
+
+    /** 200 with a small JSON acknowledgement; providers only look at the status. */
+    public void acknowledge(Exchange exchange) {
+        replies.reply(exchange, 200, Map.of("status", "received"));
+    }
+
+    private ApiException rejected(String why) {
+        return new ApiException(ErrorCode.CALLBACK_REJECTED, "Callback rejected: " + why);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

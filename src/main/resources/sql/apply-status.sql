@@ -1,0 +1,27 @@
+-- The one conditional status transition (callbacks, poller, refresh, reconciliation):
+-- only a PENDING or UNKNOWN payment changes, final states never do, and every change of status
+-- writes an event row in the same statement. Returns the row when it was still open, none otherwise.
+WITH current AS (
+    SELECT id, status FROM payment WHERE id = :#id FOR UPDATE
+), updated AS (
+    UPDATE payment p
+       SET status = :#status,
+           reason = :#reason,
+           error_message = :#errorMessage,
+           provider_reason = COALESCE(:#providerReason, p.provider_reason),
+           financial_transaction_id = COALESCE(:#financialTransactionId, p.financial_transaction_id),
+           provider_reference = COALESCE(:#providerReference, p.provider_reference),
+           provider_response = COALESCE(CAST(:#providerResponse AS jsonb), p.provider_response),
+           completed_at = CASE WHEN :#status IN ('SUCCESSFUL', 'FAILED', 'EXPIRED') THEN now() END,
+           next_poll_at = CASE WHEN :#status IN ('SUCCESSFUL', 'FAILED', 'EXPIRED') THEN NULL
+                               ELSE now() + make_interval(secs => :#nextPollSeconds) END,
+           updated_at = now()
+      FROM current c
+     WHERE p.id = c.id AND c.status IN ('PENDING', 'UNKNOWN')
+    RETURNING p.*, c.status AS previous_status
+), status_event AS (
+    INSERT INTO payment_event (payment_id, type, from_status, to_status, reason, source, details)
+    SELECT id, 'STATUS_CHANGED', previous_status, status, reason, :#source, CAST(:#details AS jsonb)
+      FROM updated WHERE status <> previous_status
+)
+SELECT * FROM updated

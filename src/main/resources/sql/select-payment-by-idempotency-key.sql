@@ -1,0 +1,1 @@
+SELECT * FROM payment WHERE client_id = :#clientId AND idempotency_key = :#idempotencyKey

@@ -1,0 +1,1 @@
+SELECT * FROM payment WHERE id = :#id AND client_id = :#clientId
