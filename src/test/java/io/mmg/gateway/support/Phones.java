@@ -1,0 +1,19 @@
+package io.mmg.gateway.support;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Distinct Ugandan numbers per test, so simulator faults scoped to a number never hit another test.
+ * (Any number that is not a magic test number succeeds in the MTN sandbox, provider-apis.md A11.)
+ */
+public final class Phones {
+
+    private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 100_000_000L);
+
+    private Phones() {
+    }
+
+    public static String uganda() {
+        return "2567" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
+    }
+}
