@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,20 +58,15 @@ public class MtnSandboxAccountController {
     @GetMapping("/accountholder/{idType}/{id}/active")
     public ResponseEntity<Object> active(@PathVariable String product, @PathVariable String idType,
                                          @PathVariable String id, @RequestHeader HttpHeaders headers) {
-        MtnProduct path = MtnProduct.fromPath(product);
-        return operations.serve("accountholder-active", path, msisdnOf(idType, id), call -> {
-            AccountHolder holder = accountHolder(path, idType, id, headers);
-            return ResponseEntity.ok(Map.of("result", holder != AccountHolder.NOT_ACTIVE));
-        });
+        return serveAccountHolder("accountholder-active", product, idType, id, headers,
+                holder -> Map.of("result", holder != AccountHolder.NOT_ACTIVE));
     }
 
     /** The sandbox always answers "Sand Box" KYC data (A5.6, A11); the error scenarios apply as for /active. */
     @GetMapping("/accountholder/{idType}/{id}/basicuserinfo")
     public ResponseEntity<Object> basicUserInfo(@PathVariable String product, @PathVariable String idType,
                                                 @PathVariable String id, @RequestHeader HttpHeaders headers) {
-        MtnProduct path = MtnProduct.fromPath(product);
-        return operations.serve("accountholder-basicuserinfo", path, msisdnOf(idType, id), call -> {
-            AccountHolder holder = accountHolder(path, idType, id, headers);
+        return serveAccountHolder("accountholder-basicuserinfo", product, idType, id, headers, holder -> {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("given_name", "Sand");
             info.put("family_name", "Box");
@@ -79,11 +75,20 @@ public class MtnSandboxAccountController {
             info.put("gender", "MALE");
             // UNCONFIRMED: how basicuserinfo shows an inactive holder; the schema's status field carries it.
             info.put("status", holder == AccountHolder.NOT_ACTIVE ? "NOT_ACTIVE" : "ACTIVE");
-            return ResponseEntity.ok(info);
+            return info;
         });
     }
 
-    /** Checks access and the id type, then plays the holder's scenario; an error scenario is thrown. */
+    /** Checks access and the id type, plays the holder's scenario, and answers 200 with the body for it. */
+    private ResponseEntity<Object> serveAccountHolder(String operation, String product, String idType, String id,
+                                                      HttpHeaders headers, Function<AccountHolder, Object> body) {
+        MtnProduct path = MtnProduct.fromPath(product);
+        String msisdn = "msisdn".equalsIgnoreCase(idType) ? id : null;
+        return operations.serve(operation, path, msisdn,
+                call -> ResponseEntity.ok(body.apply(accountHolder(path, idType, id, headers))));
+    }
+
+    /** The holder's scenario when it answers 200; an error scenario is thrown as MoMo's error. */
     private AccountHolder accountHolder(MtnProduct product, String idType, String id, HttpHeaders headers) {
         access.authorise(product, headers);
         if (!ACCOUNT_HOLDER_ID_TYPES.contains(idType.toLowerCase(Locale.ROOT))) {
@@ -103,9 +108,5 @@ public class MtnSandboxAccountController {
             case SERVICE_UNAVAILABLE -> throw MtnSandboxException.of(HttpStatus.SERVICE_UNAVAILABLE,
                     MtnErrorReason.SERVICE_UNAVAILABLE);
         };
-    }
-
-    private static String msisdnOf(String idType, String id) {
-        return "msisdn".equalsIgnoreCase(idType) ? id : null;
     }
 }
