@@ -1,0 +1,170 @@
+package io.mmg.gateway.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Latency, faults and request counts of one simulator. Every simulator request goes through
+ * {@link #intercept}, so a test or a developer can make the provider slow, failing or silent without the
+ * simulator's own code knowing about it.
+ */
+public class SandboxControl {
+
+    private final String simulator;
+    private final IntFunction<ResponseEntity<Object>> faultAnswers;
+    private final Consumer<Map<String, String>> settingsApplier;
+    private final SandboxStats stats = new SandboxStats();
+    private final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
+    private volatile long latencyMs;
+    private volatile Map<String, String> settings = Map.of();
+
+    /**
+     * @param simulator       name in {@code /sandbox/control/{simulator}}
+     * @param faultAnswers    the provider's own answer for an injected HTTP status (its error body)
+     * @param settingsApplier validates and applies setting overrides (an empty map restores the configuration);
+     *                        throws {@link IllegalArgumentException} for an unknown or invalid one
+     */
+    public SandboxControl(String simulator, IntFunction<ResponseEntity<Object>> faultAnswers,
+                          Consumer<Map<String, String>> settingsApplier) {
+        this.simulator = simulator;
+        this.faultAnswers = faultAnswers;
+        this.settingsApplier = settingsApplier;
+    }
+
+    public String simulator() {
+        return simulator;
+    }
+
+    public SandboxStats stats() {
+        return stats;
+    }
+
+    public synchronized SandboxBehaviour behaviour() {
+        List<SandboxFault> current = faults.stream()
+                .filter(ActiveFault::hasHitsLeft)
+                .map(ActiveFault::describe)
+                .toList();
+        return new SandboxBehaviour(latencyMs, current, settings);
+    }
+
+    /** Replaces latency, faults and setting overrides; on an invalid setting nothing changes. */
+    public synchronized SandboxBehaviour replace(SandboxBehaviour behaviour) {
+        settingsApplier.accept(behaviour.settings());
+        settings = behaviour.settings();
+        latencyMs = behaviour.latencyMs();
+        faults.clear();
+        behaviour.faults().forEach(fault -> faults.add(new ActiveFault(fault)));
+        return behaviour();
+    }
+
+    /** Adds one fault after the current ones, leaving other tests' faults in place. */
+    public synchronized SandboxBehaviour add(SandboxFault fault) {
+        faults.add(new ActiveFault(fault));
+        return behaviour();
+    }
+
+    /** Back to a well-behaved simulator with its configured settings and zeroed counters. */
+    public synchronized void reset() {
+        settingsApplier.accept(Map.of());
+        settings = Map.of();
+        latencyMs = 0;
+        faults.clear();
+        stats.reset();
+    }
+
+    public void resetStats() {
+        stats.reset();
+    }
+
+    /**
+     * Counts the request, adds the latency, then applies the first matching fault: answer an error status
+     * without processing, or delay before or after processing, or process without a callback.
+     */
+    public ResponseEntity<Object> intercept(SandboxRequest request,
+                                            Function<SandboxCall, ResponseEntity<Object>> processing) {
+        stats.count(request);
+        pause(latencyMs);
+        Optional<SandboxFault> fault = takeFault(request);
+        if (fault.isEmpty()) {
+            return processing.apply(SandboxCall.NORMAL);
+        }
+        SandboxFault hit = fault.get();
+        if (hit.httpStatus() != null) {
+            pause(hit.delayMs());
+            return faultAnswers.apply(hit.httpStatus());
+        }
+        if (!hit.delayAfterProcessing()) {
+            pause(hit.delayMs());
+        }
+        ResponseEntity<Object> answer = processing.apply(new SandboxCall(hit.suppressCallback()));
+        if (hit.delayAfterProcessing()) {
+            pause(hit.delayMs());
+        }
+        return answer;
+    }
+
+    private Optional<SandboxFault> takeFault(SandboxRequest request) {
+        for (ActiveFault fault : faults) {
+            if (fault.fault.matches(request) && fault.tryHit()) {
+                if (!fault.hasHitsLeft()) {
+                    faults.remove(fault);
+                }
+                return Optional.of(fault.fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A fault and the hits it has left; several request threads may race for the last one. */
+    private static final class ActiveFault {
+        private final SandboxFault fault;
+        private final AtomicInteger remaining;
+
+        ActiveFault(SandboxFault fault) {
+            this.fault = fault;
+            this.remaining = new AtomicInteger(fault.times());
+        }
+
+        boolean tryHit() {
+            while (true) {
+                int left = remaining.get();
+                if (left == SandboxFault.UNTIL_CLEARED) {
+                    return true;
+                }
+                if (left <= 0) {
+                    return false;
+                }
+                if (remaining.compareAndSet(left, left - 1)) {
+                    return true;
+                }
+            }
+        }
+
+        boolean hasHitsLeft() {
+            int left = remaining.get();
+            return left == SandboxFault.UNTIL_CLEARED || left > 0;
+        }
+
+        SandboxFault describe() {
+            return fault.withTimes(remaining.get());
+        }
+    }
+}

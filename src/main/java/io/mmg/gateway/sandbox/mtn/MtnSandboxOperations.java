@@ -1,0 +1,66 @@
+package io.mmg.gateway.sandbox.mtn;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.mmg.gateway.sandbox.ConditionalOnSandbox;
+import io.mmg.gateway.sandbox.SandboxCall;
+import io.mmg.gateway.sandbox.SandboxControl;
+import io.mmg.gateway.sandbox.SandboxRequest;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every MTN simulator operation under the sandbox control (latency, faults, stats) and turns a failed
+ * check into MoMo's answer inside it, so a delay-after-processing fault also delays error answers.
+ */
+@Component
+@ConditionalOnSandbox
+public class MtnSandboxOperations {
+
+    /** The simulator's base path: a gateway points its MTN base URL here instead of MTN's host (A1). */
+    static final String BASE_PATH = "/sandbox/mtn";
+
+    private final SandboxControl control;
+    private final ObjectMapper json;
+
+    public MtnSandboxOperations(List<SandboxControl> controls, ObjectMapper json) {
+        this.json = json;
+        this.control = controls.stream()
+                .filter(candidate -> MtnSandboxConfiguration.SIMULATOR.equals(candidate.simulator()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * @param operation name for faults and stats, e.g. {@code token}, {@code requesttopay-status}
+     * @param product   the product in the path, null for provisioning
+     * @param msisdn    the party number the request is about, if any
+     */
+    ResponseEntity<Object> serve(String operation, MtnProduct product, String msisdn,
+                                 Function<SandboxCall, ResponseEntity<Object>> work) {
+        SandboxRequest request = new SandboxRequest(operation, product == null ? null : product.path(), msisdn);
+        return control.intercept(request, call -> {
+            try {
+                return work.apply(call);
+            } catch (MtnSandboxException e) {
+                return e.toResponse();
+            }
+        });
+    }
+
+    /** A request body as JSON; missing, blank or malformed is a {@link MissingNode}, which the checks refuse. */
+    JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}
