@@ -1,6 +1,7 @@
 -- Records the provider's answer to the initiation: the HTTP status we answer with (for Idempotency-Key
 -- replays) and, unless a callback already made the payment final, its new status plus an event row.
 -- A key is released when nothing reached the provider, so the client may retry with the same key.
+-- An open payment gets its first poll now that its request is over (see InitiationBudget).
 WITH current AS (
     SELECT id, status FROM payment WHERE id = :#id FOR UPDATE
 ), changes_status AS (
@@ -19,6 +20,8 @@ WITH current AS (
            completed_at = CASE WHEN c.applies AND :#status IN ('SUCCESSFUL', 'FAILED', 'EXPIRED') THEN now()
                                ELSE p.completed_at END,
            next_poll_at = CASE WHEN c.applies AND :#status IN ('SUCCESSFUL', 'FAILED', 'EXPIRED') THEN NULL
+                               WHEN p.status IN ('PENDING', 'UNKNOWN')
+                                   THEN now() + make_interval(secs => :#firstPollSeconds)
                                ELSE p.next_poll_at END,
            updated_at = now()
       FROM changes_status c

@@ -25,9 +25,10 @@ public class ApiErrors {
 
     public void reply(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (caught instanceof ApiException api) {
+        ApiException api = Failures.find(caught, ApiException.class).orElse(null);
+        if (api != null) {
             replies.replyError(exchange, api.code(), api.getMessage(), api.details());
-        } else if (caught instanceof JsonProcessingException) {
+        } else if (Failures.find(caught, JsonProcessingException.class).isPresent()) {
             replies.replyError(exchange, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", Map.of());
         } else {
             log.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);

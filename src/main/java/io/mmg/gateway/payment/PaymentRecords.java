@@ -2,7 +2,7 @@ package io.mmg.gateway.payment;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
-import io.mmg.gateway.poller.PollerSettings;
+import io.mmg.gateway.poller.InitiationBudget;
 import io.mmg.gateway.security.AuthenticatedClient;
 import io.mmg.gateway.security.Secrets;
 import java.util.HashMap;
@@ -27,11 +27,11 @@ public class PaymentRecords {
     private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final PaymentRows rows;
-    private final long firstPollSeconds;
+    private final long pollAfterCrashSeconds;
 
-    public PaymentRecords(PaymentRows rows, PollerSettings poller) {
+    public PaymentRecords(PaymentRows rows, InitiationBudget budget) {
         this.rows = rows;
-        this.firstPollSeconds = Math.max(1, poller.firstDelay().toSeconds());
+        this.pollAfterCrashSeconds = budget.seconds();
     }
 
     /** Reads the optional Idempotency-Key header into the exchange before anything else touches headers. */
@@ -73,7 +73,8 @@ public class PaymentRecords {
         params.put("requestHash", request.requestHash());
         params.put("callbackTokenHash", Secrets.sha256(callbackToken));
         params.put("originalPaymentId", null);
-        params.put("firstPollSeconds", firstPollSeconds);
+        // Not polled while its request may still be in flight; record-initiation.sql sets the real first poll.
+        params.put("firstPollSeconds", pollAfterCrashSeconds);
         return params;
     }
 

@@ -37,7 +37,8 @@ public class PaymentReplies {
      * Same Idempotency-Key again: same body gives the first answer (current state), another body is
      * a conflict, and a first request still running is a conflict too (try again shortly).
      */
-    public void replay(Exchange exchange, Map<String, Object> row, String requestHash) {
+    public void replay(Exchange exchange, Map<String, Object> row) {
+        String requestHash = exchange.getProperty(PaymentRecords.REQUEST, PaymentRequest.class).requestHash();
         if (row == null || row.isEmpty()) {
             // The first request released its key while we raced it: safe to ask the client to retry.
             throw new ApiException(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,

@@ -45,6 +45,7 @@ public class StatusChanges {
         params.put("responseCode", responseCodeFor(outcome));
         // Nothing reached the provider: the client may retry with the same Idempotency-Key.
         params.put("releaseIdempotencyKey", outcome.kind() == ProviderOutcome.Kind.NOT_SENT);
+        params.put("firstPollSeconds", Math.max(1, poller.firstDelay().toSeconds()));
         return params;
     }
 

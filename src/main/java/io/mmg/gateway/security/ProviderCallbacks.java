@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.Failures;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.payment.Payment;
 import io.mmg.gateway.payment.PaymentRows;
@@ -59,7 +60,9 @@ public class ProviderCallbacks {
 
     /** Parameters for insert-payment-event.sql recording a rejected callback. */
     public Map<String, Object> rejectionEvent(Exchange exchange, String provider) {
-        CallbackMismatchException mismatch = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackMismatchException.class);
+        CallbackMismatchException mismatch = Failures.find(
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class), CallbackMismatchException.class)
+                .orElseThrow();
         log.warn("Rejected a {} callback for payment {}: {}", provider, mismatch.paymentId(), mismatch.getMessage());
         Map<String, Object> params = new HashMap<>();
         params.put("id", mismatch.paymentId());

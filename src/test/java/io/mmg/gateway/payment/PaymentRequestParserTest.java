@@ -42,6 +42,10 @@ class PaymentRequestParserTest {
                 PaymentType.COLLECTION).requestHash();
         String b = parser.parse("{\"metadata\":{\"b\":{\"y\":2,\"x\":1},\"a\":1},\"phoneNumber\":\"+256772123456\",\"amount\":1500.0}",
                 PaymentType.COLLECTION).requestHash();
+        String number = parser.parse("{ \"phoneNumber\": \"+256772123456\", \"amount\": 1500 }", PaymentType.COLLECTION)
+                .requestHash();
+        assertThat(number).isEqualTo(parser.parse("{\"amount\":\"1500\",\"phoneNumber\":\"256772123456\"}",
+                PaymentType.COLLECTION).requestHash());
         String other = parser.parse("{\"amount\":\"1501\",\"phoneNumber\":\"256772123456\"}", PaymentType.COLLECTION).requestHash();
 
         assertThat(a).isEqualTo(b).isNotEqualTo(other);

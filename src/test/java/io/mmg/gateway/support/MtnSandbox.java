@@ -54,15 +54,7 @@ public class MtnSandbox {
     /** How many requests of an operation the simulator received for a number (or in all, with null). */
     public int requests(String operation, String msisdn) {
         String path = "/sandbox/control/mtn/stats" + (msisdn == null ? "" : "?msisdn=" + msisdn);
-        JsonNode requests = http.get(path, null).json().path("requests");
-        int total = 0;
-        var names = requests.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (name.equals(operation) || name.endsWith("/" + operation)) {
-                total += requests.get(name).asInt();
-            }
-        }
-        return total;
+        // Counted both per operation ("requesttopay") and per product ("collection/requesttopay").
+        return http.get(path, null).json().path("requests").path(operation).asInt(0);
     }
 }

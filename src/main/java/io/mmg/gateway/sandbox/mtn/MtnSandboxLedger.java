@@ -49,6 +49,11 @@ public class MtnSandboxLedger {
         return Optional.ofNullable(transactions.get(new Key(product, type, referenceId)));
     }
 
+    /** A transaction of any product or resource type with this reference id (inspection by developers). */
+    Optional<MtnSandboxTransaction> findAnywhere(String referenceId) {
+        return transactions.values().stream().filter(t -> t.referenceId().equals(referenceId)).findFirst();
+    }
+
     int size() {
         return transactions.size();
     }

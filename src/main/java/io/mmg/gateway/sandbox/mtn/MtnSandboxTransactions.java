@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.sandbox.ConditionalOnSandbox;
-import io.mmg.gateway.sandbox.PhoneNumberMask;
+import io.mmg.gateway.payment.PhoneNumbers;
 import io.mmg.gateway.sandbox.SandboxCall;
 import io.mmg.gateway.sandbox.SandboxCallback;
 import io.mmg.gateway.sandbox.SandboxCallbackSender;
@@ -96,7 +96,7 @@ public class MtnSandboxTransactions {
             throw MtnSandboxException.of(HttpStatus.CONFLICT, MtnErrorReason.RESOURCE_ALREADY_EXIST);
         }
         log.debug("MTN sandbox {} {} for {} accepted, ends {}", product.path(), type.resource(),
-                PhoneNumberMask.mask(party == null ? null : party.partyId()), outcome.kind());
+                PhoneNumbers.mask(party == null ? null : party.partyId()), outcome.kind());
         if (transaction.callbackUrl() != null && transaction.finalAt() != null && !call.suppressCallback()) {
             scheduleCallback(transaction, Duration.between(createdAt, transaction.finalAt()), now);
         }
@@ -179,7 +179,7 @@ public class MtnSandboxTransactions {
      */
     private void scheduleCallback(MtnSandboxTransaction transaction, Duration delay, MtnSandboxSettings.Values now) {
         String description = transaction.type().resource() + " for "
-                + PhoneNumberMask.mask(transaction.party() == null ? null : transaction.party().partyId());
+                + PhoneNumbers.mask(transaction.party() == null ? null : transaction.party().partyId());
         callbacks.send(new SandboxCallback(transaction.callbackUrl(), now.callbackMethod(),
                 () -> toJson(transaction), delay, description));
     }

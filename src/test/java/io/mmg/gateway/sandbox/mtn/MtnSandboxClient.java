@@ -150,7 +150,7 @@ final class MtnSandboxClient {
 
     /** Polls the status until it leaves PENDING. */
     JsonNode awaitFinal(String product, String version, String resource, String reference) {
-        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> status(product, version, resource, reference).json(),
                         body -> !"PENDING".equals(body.path("status").asText()));
     }

@@ -54,7 +54,7 @@ class MtnSandboxMagicNumbersTest extends MtnSandboxIntegrationTest {
 
         assertThat(first.get("status").asText()).isEqualTo("PENDING");
         assertThat(last.get("status").asText()).isEqualTo("SUCCESSFUL");
-        // ongoing-duration is 1s in the test profile, well beyond the 100ms callback delay
+        // ongoing-duration is 4s in the test profile, well beyond the 100ms callback delay
         assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 

@@ -1,7 +1,6 @@
-package io.mmg.gateway.sandbox;
+package io.mmg.gateway.security;
 
 import io.mmg.gateway.provider.GatewayUrls;
-import io.mmg.gateway.security.ClientDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

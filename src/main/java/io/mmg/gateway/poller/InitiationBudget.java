@@ -1,0 +1,40 @@
+package io.mmg.gateway.poller;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The longest a payment request can spend talking to its provider: every attempt timing out, plus
+ * the backoff between them. A new payment is not polled before that, so the poller never asks about
+ * a payment whose request is still in flight (and never fails it as "not found" while MTN is about
+ * to accept it); after it, a payment left by a crashed instance is picked up.
+ */
+@Component
+public class InitiationBudget {
+
+    private static final long MARGIN_SECONDS = 5;
+
+    private final long seconds;
+
+    public InitiationBudget(@Value("${gateway.retry.max-retries}") int maxRetries,
+                            @Value("${gateway.retry.initial-delay-ms}") long initialDelayMs,
+                            @Value("${gateway.retry.multiplier}") double multiplier,
+                            @Value("${gateway.mtn.connect-timeout-ms}") long connectTimeoutMs,
+                            @Value("${gateway.mtn.response-timeout-ms}") long responseTimeoutMs) {
+        this.seconds = seconds(maxRetries, initialDelayMs, multiplier, connectTimeoutMs + responseTimeoutMs);
+    }
+
+    static long seconds(int maxRetries, long initialDelayMs, double multiplier, long attemptMs) {
+        long total = attemptMs * (maxRetries + 1L);
+        double delay = initialDelayMs;
+        for (int retry = 0; retry < maxRetries; retry++) {
+            total += (long) delay;
+            delay *= multiplier;
+        }
+        return (long) Math.ceil(total / 1000.0) + MARGIN_SECONDS;
+    }
+
+    public long seconds() {
+        return seconds;
+    }
+}
