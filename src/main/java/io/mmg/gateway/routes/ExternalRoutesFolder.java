@@ -21,7 +21,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  *
  * <p>When {@code gateway.routes.dir} names a folder, every {@code *.yaml} in it is loaded after the
  * bundled {@code classpath:routes/*.yaml}. A file with the same name as a bundled one replaces it
- * (the bundled copy is excluded), so copying {@code collection.yaml} there and editing it is how a
+ * (the bundled copy is not loaded), so copying {@code collection.yaml} there and editing it is how a
  * bundled flow is customised. Camel watches the folder and reloads a changed file's routes in place
  * (routes are matched by id; the other routes keep running).
  */
@@ -42,17 +42,17 @@ public class ExternalRoutesFolder implements EnvironmentPostProcessor {
     }
 
     static Map<String, Object> camelProperties(Path folder, List<String> bundledNames) {
-        List<String> overridden = new ArrayList<>();
+        // The bundled files are listed one by one, leaving out those the folder replaces: an explicit
+        // list does not depend on how a classpath location is spelled at run time (jar or directory).
+        List<String> include = new ArrayList<>();
         for (String name : bundledNames) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                overridden.add("classpath:routes/" + name);
+            if (!Files.isRegularFile(folder.resolve(name))) {
+                include.add("classpath:routes/" + name);
             }
         }
+        include.add("file:" + folder + "/*.yaml");
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("camel.main.routes-include-pattern", BUNDLED_ROUTES + ",file:" + folder + "/*.yaml");
-        if (!overridden.isEmpty()) {
-            properties.put("camel.main.routes-exclude-pattern", String.join(",", overridden));
-        }
+        properties.put("camel.main.routes-include-pattern", String.join(",", include));
         properties.put("camel.main.routes-reload-enabled", "true");
         properties.put("camel.main.routes-reload-directory", folder.toString());
         properties.put("camel.main.routes-reload-pattern", "*.yaml");
