@@ -4,50 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
-import io.mmg.gateway.support.MtnSandbox;
 import io.mmg.gateway.support.Phones;
-import io.mmg.gateway.support.TestMerchants;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * MTN callbacks are unsigned (provider-apis.md A9): the gateway trusts one only with the payment's own
  * secret, only if it is about that payment, and only once.
  */
-@GatewayIntegrationTest
-class CallbackSecurityTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    GatewayHttp http;
-    MtnSandbox mtn;
-    String apiKey;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(port);
-        mtn = new MtnSandbox(http);
-        apiKey = TestMerchants.newApiKey(clients);
-    }
+class CallbackSecurityTest extends GatewayApiTest {
 
     @Test
     void a_duplicate_callback_changes_nothing() {
-        String id = collect(Phones.uganda(), "2500");
+        String id = collectedId(Phones.uganda(), "2500");
         JsonNode done = awaitStatus(id, "SUCCESSFUL");
         int events = eventCount(id);
 
@@ -61,7 +33,7 @@ class CallbackSecurityTest {
 
     @Test
     void a_late_callback_cannot_change_a_final_status() {
-        String id = collect(Phones.uganda(), "2500");
+        String id = collectedId(Phones.uganda(), "2500");
         awaitStatus(id, "SUCCESSFUL");
 
         HttpResponseView late = mtn.resendCallback(id, "{\"status\":\"FAILED\",\"reason\":\"APPROVAL_REJECTED\"}");
@@ -72,7 +44,7 @@ class CallbackSecurityTest {
 
     @Test
     void a_callback_with_a_wrong_secret_is_rejected() {
-        String id = collect("46733123454", "5");   // "Delayed": stays PENDING, no callback of its own
+        String id = collectedId("46733123454", "5");   // "Delayed": stays PENDING, no callback of its own
 
         HttpResponseView forged = callback("/callbacks/mtn/" + id + "?token=guessed", successBody("5"));
 
@@ -83,8 +55,8 @@ class CallbackSecurityTest {
 
     @Test
     void one_payments_secret_does_not_open_another_payment() {
-        String mine = collect("46733123454", "5");
-        String other = collect("46733123454", "5");
+        String mine = collectedId("46733123454", "5");
+        String other = collectedId("46733123454", "5");
         String myCallbackUrl = mtn.transaction(mine).path("callbackUrl").asText();
         String token = myCallbackUrl.substring(myCallbackUrl.indexOf("token=") + "token=".length());
 
@@ -105,7 +77,7 @@ class CallbackSecurityTest {
 
     @Test
     void an_authenticated_callback_about_another_amount_is_rejected_and_kept_for_audit() {
-        String id = collect("46733123454", "5");
+        String id = collectedId("46733123454", "5");
 
         HttpResponseView mismatch = mtn.resendCallback(id, "{\"status\":\"SUCCESSFUL\",\"amount\":\"500\"}");
 
@@ -118,7 +90,7 @@ class CallbackSecurityTest {
 
     @Test
     void a_callback_is_accepted_by_put_and_by_post() {
-        String viaPost = collect("46733123454", "5");
+        String viaPost = collectedId("46733123454", "5");
         String url = mtn.transaction(viaPost).path("callbackUrl").asText();
 
         HttpResponseView posted = http.send("POST", url, successBody("5"), Map.of("Content-Type", "application/json"));
@@ -136,23 +108,14 @@ class CallbackSecurityTest {
                 + "\"status\":\"SUCCESSFUL\"}";
     }
 
-    private String collect(String phone, String amount) {
-        HttpResponseView created = http.post("/api/v1/collections", apiKey,
-                "{\"amount\":\"" + amount + "\",\"phoneNumber\":\"" + phone + "\"}");
+    private String collectedId(String phone, String amount) {
+        HttpResponseView created = collect(phone, amount);
         assertThat(created.status()).isEqualTo(202);
         return created.json().path("id").asText();
-    }
-
-    private String status(String id) {
-        return http.get("/api/v1/payments/" + id, apiKey).json().path("status").asText();
     }
 
     private int eventCount(String id) {
         return jdbc.queryForObject("SELECT count(*) FROM payment_event WHERE payment_id = ?::uuid", Integer.class, id);
     }
 
-    private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/payments/" + id, apiKey).json(),
-                payment -> payment.path("status").asText().equals(status));
-    }
 }

@@ -3,18 +3,12 @@ package io.mmg.gateway.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
-import io.mmg.gateway.support.MtnSandbox;
 import io.mmg.gateway.support.Phones;
-import io.mmg.gateway.support.TestMerchants;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -22,33 +16,24 @@ import org.springframework.test.context.TestPropertySource;
  * default), then lets a call through and closes again when it succeeds. Own context, because the
  * other tests run with a higher threshold so that their injected faults never trip it.
  */
-@GatewayIntegrationTest
 @TestPropertySource(properties = {"gateway.circuit-breaker.failure-threshold=5", "gateway.circuit-breaker.open-seconds=2"})
-class CircuitBreakerTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
+class CircuitBreakerTest extends GatewayApiTest {
 
     @AfterEach
     void clearFaults() {
-        new MtnSandbox(new GatewayHttp(port)).reset();
+        mtn.reset();
     }
 
     @Test
     void the_collection_circuit_opens_after_five_failures_and_recovers() {
-        GatewayHttp http = new GatewayHttp(port);
-        MtnSandbox mtn = new MtnSandbox(http);
-        String apiKey = TestMerchants.newApiKey(clients);
         mtn.addFault("{\"operation\":\"*\",\"times\":-1,\"httpStatus\":503}");
 
         // 3 attempts each (first try and two retries): the fifth consecutive failure opens the circuit.
-        assertThat(collect(http, apiKey, Phones.uganda()).status()).isEqualTo(503);
-        assertThat(collect(http, apiKey, Phones.uganda()).status()).isEqualTo(503);
+        assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(503);
+        assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(503);
 
         String untouched = Phones.uganda();
-        HttpResponseView shortCircuited = collect(http, apiKey, untouched);
+        HttpResponseView shortCircuited = collect(untouched, "1000");
         assertThat(shortCircuited.status()).isEqualTo(503);
         assertThat(shortCircuited.json().path("code").asText()).isEqualTo("PROVIDER_UNAVAILABLE");
         assertThat(shortCircuited.json().path("details").path("providerReason").asText()).isEqualTo("CIRCUIT_OPEN");
@@ -56,11 +41,7 @@ class CircuitBreakerTest {
 
         mtn.reset();
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(collect(http, apiKey, Phones.uganda()).status()).isEqualTo(202));
-        assertThat(collect(http, apiKey, Phones.uganda()).status()).isEqualTo(202);
-    }
-
-    private static HttpResponseView collect(GatewayHttp http, String apiKey, String phone) {
-        return http.post("/api/v1/collections", apiKey, "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}");
+                assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202));
+        assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202);
     }
 }

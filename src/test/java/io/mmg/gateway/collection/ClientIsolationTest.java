@@ -3,26 +3,16 @@ package io.mmg.gateway.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.TestMerchants;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@GatewayIntegrationTest
-class ClientIsolationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
+class ClientIsolationTest extends GatewayApiTest {
 
     @Test
     void a_merchant_cannot_see_another_merchants_payments() {
-        GatewayHttp http = new GatewayHttp(port);
         String alice = TestMerchants.newApiKey(clients);
         String bob = TestMerchants.newApiKey(clients);
         String id = http.post("/api/v1/collections", alice, "{\"amount\":\"1000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}")
@@ -40,7 +30,6 @@ class ClientIsolationTest {
 
     @Test
     void requests_without_a_valid_key_are_unauthorised() {
-        GatewayHttp http = new GatewayHttp(port);
         for (HttpResponseView response : new HttpResponseView[] {
                 http.get("/api/v1/payments", null),
                 http.get("/api/v1/payments", "sk_live_not_a_key"),
@@ -53,7 +42,6 @@ class ClientIsolationTest {
     @Test
     void a_revoked_key_stops_working() {
         ClientDirectory.IssuedKey issued = clients.createClient("revoked");
-        GatewayHttp http = new GatewayHttp(port);
         assertThat(http.get("/api/v1/payments", issued.apiKey()).status()).isEqualTo(200);
 
         clients.revokeKey(issued.clientId(), issued.keyId());

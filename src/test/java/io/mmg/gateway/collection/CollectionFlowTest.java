@@ -4,41 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
-import io.mmg.gateway.support.MtnSandbox;
 import io.mmg.gateway.support.Phones;
-import io.mmg.gateway.support.TestMerchants;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** MTN MoMo collections end to end: gateway, PostgreSQL and the MTN simulator over HTTP. */
-@GatewayIntegrationTest
-class CollectionFlowTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
-
-    GatewayHttp http;
-    MtnSandbox mtn;
-    String apiKey;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(port);
-        mtn = new MtnSandbox(http);
-        apiKey = TestMerchants.newApiKey(clients);
-    }
+class CollectionFlowTest extends GatewayApiTest {
 
     @Test
     void a_collection_is_accepted_pending_and_completed_by_the_providers_callback() {
@@ -160,9 +136,4 @@ class CollectionFlowTest {
         assertThat(http.get("/api/v1/payments?to=2020-01-01", apiKey).json().path("total").asInt()).isZero();
     }
 
-    private JsonNode awaitStatus(String id, String status) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(
-                () -> http.get("/api/v1/payments/" + id, apiKey).json(),
-                payment -> payment.path("status").asText().equals(status));
-    }
 }

@@ -2,42 +2,16 @@ package io.mmg.gateway.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
-import io.mmg.gateway.support.MtnSandbox;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.TestMerchants;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Idempotency-Key semantics (Stripe/Mojaloop): retries are safe, reuse for another request is refused. */
-@GatewayIntegrationTest
-class IdempotencyTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    GatewayHttp http;
-    MtnSandbox mtn;
-    String apiKey;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(port);
-        mtn = new MtnSandbox(http);
-        apiKey = TestMerchants.newApiKey(clients);
-    }
+class IdempotencyTest extends GatewayApiTest {
 
     @Test
     void the_same_key_and_body_replays_the_first_answer_without_a_second_payment() {

@@ -3,36 +3,21 @@ package io.mmg.gateway.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
-import io.mmg.gateway.support.MtnSandbox;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.Phones;
-import io.mmg.gateway.support.TestMerchants;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Secrets, tokens and full phone numbers never reach the logs, whatever goes wrong. */
-@GatewayIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class LogHygieneTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
+class LogHygieneTest extends GatewayApiTest {
 
     @Test
     void failures_are_logged_without_phone_numbers_keys_or_tokens(CapturedOutput output) {
-        GatewayHttp http = new GatewayHttp(port);
-        MtnSandbox mtn = new MtnSandbox(http);
-        String apiKey = TestMerchants.newApiKey(clients);
         String retried = Phones.uganda();
         String timedOut = Phones.uganda();
         mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + retried + "\",\"times\":1,\"httpStatus\":503}");

@@ -2,42 +2,18 @@ package io.mmg.gateway.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
-import io.mmg.gateway.support.MtnSandbox;
 import io.mmg.gateway.support.Phones;
-import io.mmg.gateway.support.TestMerchants;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** MTN OAuth tokens: one per product, reused, replaced when rejected or expired, fetched once under load. */
-@GatewayIntegrationTest
-class MtnTokenTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
-
-    GatewayHttp http;
-    MtnSandbox mtn;
-    String apiKey;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(port);
-        mtn = new MtnSandbox(http);
-        apiKey = TestMerchants.newApiKey(clients);
-    }
+class MtnTokenTest extends GatewayApiTest {
 
     @AfterEach
     void restoreSandbox() {
@@ -46,11 +22,11 @@ class MtnTokenTest {
 
     @Test
     void a_cached_token_serves_many_requests() {
-        collect(Phones.uganda());   // makes sure a token is cached
+        collect(Phones.uganda(), "1000");   // makes sure a token is cached
         http.send("DELETE", "/sandbox/control/mtn/stats", null, Map.of());
 
         for (int i = 0; i < 5; i++) {
-            assertThat(collect(Phones.uganda()).status()).isEqualTo(202);
+            assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202);
         }
 
         assertThat(mtn.requests("token", null)).isZero();
@@ -62,7 +38,7 @@ class MtnTokenTest {
         mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"httpStatus\":401}");
         http.send("DELETE", "/sandbox/control/mtn/stats", null, Map.of());
 
-        HttpResponseView response = collect(phone);
+        HttpResponseView response = collect(phone, "1000");
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(mtn.requests("token", null)).isEqualTo(1);
@@ -74,20 +50,16 @@ class MtnTokenTest {
         http.send("PUT", "/sandbox/control/mtn", "{\"settings\":{\"token-ttl\":\"2s\"}}", Map.of("Content-Type", "application/json"));
         String phone = Phones.uganda();
         mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"httpStatus\":401}");
-        collect(phone);                     // the gateway now holds a token that lives 2 s
+        collect(phone, "1000");                     // the gateway now holds a token that lives 2 s
         Thread.sleep(2_500);
         http.send("DELETE", "/sandbox/control/mtn/stats", null, Map.of());
 
         List<CompletableFuture<HttpResponseView>> calls = IntStream.range(0, 20)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> collect(Phones.uganda()))).toList();
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> collect(Phones.uganda(), "1000"))).toList();
 
         for (CompletableFuture<HttpResponseView> call : calls) {
             assertThat(call.get().status()).isEqualTo(202);
         }
         assertThat(mtn.requests("token", null)).isEqualTo(1);
-    }
-
-    private HttpResponseView collect(String phone) {
-        return http.post("/api/v1/collections", apiKey, "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}");
     }
 }

@@ -4,38 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.Phones;
-import io.mmg.gateway.support.TestMerchants;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The Quartz poller finishes what callbacks did not: every open payment reaches a final state. */
-@GatewayIntegrationTest
-class PollerTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    GatewayHttp http;
-    String apiKey;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(port);
-        apiKey = TestMerchants.newApiKey(clients);
-    }
+class PollerTest extends GatewayApiTest {
 
     @Test
     void a_payment_the_provider_keeps_pending_is_polled_and_expires_when_too_old() {
@@ -85,7 +61,4 @@ class PollerTest {
         return jdbc.queryForObject("SELECT poll_attempts FROM payment WHERE id = ?::uuid", Integer.class, id);
     }
 
-    private String status(String id) {
-        return http.get("/api/v1/payments/" + id, apiKey).json().path("status").asText();
-    }
 }

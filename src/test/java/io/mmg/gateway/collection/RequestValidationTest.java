@@ -3,39 +3,15 @@ package io.mmg.gateway.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.security.ClientDirectory;
-import io.mmg.gateway.support.GatewayHttp;
-import io.mmg.gateway.support.GatewayIntegrationTest;
+import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
-import io.mmg.gateway.support.TestMerchants;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad input of every field: a 4xx in the one error format, nothing stored, never a 500. */
-@GatewayIntegrationTest
-class RequestValidationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ClientDirectory clients;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    GatewayHttp http;
-    String apiKey;
-
-    @BeforeEach
-    void setUp() {
-        http = new GatewayHttp(port);
-        apiKey = TestMerchants.newApiKey(clients);
-    }
+class RequestValidationTest extends GatewayApiTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
