@@ -24,6 +24,8 @@ public class PaymentRecords {
     public static final String CALLBACK_TOKEN = "callbackToken";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String ROUTE_KEY = "routeKey";
+    /** Set by callers that fix the payment id in advance (a payout row), so a retry can never create a second one. */
+    public static final String PRESET_PAYMENT_ID = "presetPaymentId";
     private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final PaymentRows rows;
@@ -56,7 +58,8 @@ public class PaymentRecords {
         exchange.setProperty(CALLBACK_TOKEN, callbackToken);
 
         Map<String, Object> params = new HashMap<>();
-        params.put("id", UUID.randomUUID());
+        UUID preset = exchange.getProperty(PRESET_PAYMENT_ID, UUID.class);
+        params.put("id", preset != null ? preset : UUID.randomUUID());
         params.put("clientId", client.id());
         params.put("type", request.type().name());
         params.put("provider", request.product().provider().name());

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupportedProducts {
 
-    private final Set<ProviderProduct> supported = EnumSet.of(ProviderProduct.MTN_COLLECTION);
+    private final Set<ProviderProduct> supported = EnumSet.of(ProviderProduct.MTN_COLLECTION, ProviderProduct.MTN_DISBURSEMENT);
 
     public boolean supports(ProviderProduct product) {
         return supported.contains(product);
