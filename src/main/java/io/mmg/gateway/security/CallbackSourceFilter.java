@@ -34,8 +34,7 @@ public class CallbackSourceFilter extends OncePerRequestFilter {
         this.allowed = CallbackSources.parse(allowedSources);
         this.logOnly = logOnly;
         if (!allowed.isEmpty()) {
-            log.info("Callbacks are {} to sources {}", logOnly ? "logged unless they come from" : "restricted",
-                    allowed);
+            log.info("Callbacks from sources other than {} are {}", allowed, logOnly ? "logged" : "refused");
         }
     }
 
