@@ -1,6 +1,5 @@
 package io.mmg.gateway.provider.mpesa;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
@@ -8,6 +7,7 @@ import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.payment.Payment;
+import io.mmg.gateway.payment.PaymentStatus;
 import io.mmg.gateway.provider.ProviderOutcome;
 import io.mmg.gateway.security.CallbackMismatchException;
 import java.math.BigDecimal;
@@ -32,6 +32,7 @@ public class MpesaCallbacks {
      * it (B10) and what the simulator answers. Any other failing ResultCode leaves the payment as it is.
      */
     static final String TRANSACTION_NOT_FOUND = "R000002";
+    static final String QUEUE_TIMEOUT = "QUEUE_TIMEOUT";
     private static final Set<String> FAILED_STATUSES = Set.of("failed", "cancelled", "canceled", "declined",
             "expired");
 
@@ -101,13 +102,16 @@ public class MpesaCallbacks {
 
     /**
      * The Result of a transaction status query about the payment: "Completed" ends it SUCCESSFUL with its
-     * receipt, a failed status ends it FAILED, an unknown transaction is NOT_FOUND; anything else (the query
-     * itself failed) is not an answer about the payment, and the poller asks again later.
+     * receipt, a failed status ends it FAILED. "No such transaction" is believed only for an UNKNOWN payment
+     * (Daraja may never have had it): a payment Daraja acknowledged stays as it is, since failing a payout
+     * that is still queued would invite the merchant to pay twice. Anything else (the query itself failed)
+     * is not an answer about the payment, and the poller asks again later.
      */
     public ProviderOutcome statusOutcome(Payment payment, String body) {
         MpesaResult result = requireResult(body);
         if (TRANSACTION_NOT_FOUND.equals(result.resultCode())) {
-            return ProviderOutcome.notFound();
+            return payment.status() == PaymentStatus.UNKNOWN
+                    ? ProviderOutcome.notFound() : ProviderOutcome.unknown(result.resultCode());
         }
         if (!result.succeeded()) {
             return ProviderOutcome.unknown(result.resultCode());
@@ -131,23 +135,14 @@ public class MpesaCallbacks {
     }
 
     /**
-     * The request waited too long in Daraja's queue (QueueTimeOutURL; payload undocumented, B8). It is not
-     * taken as a failure: the payment is kept for audit as an event and its status is asked at once.
+     * The request waited too long in Daraja's queue (QueueTimeOutURL; payload undocumented, B8). That is not
+     * a failure: whether Daraja will still process it is unknown, so the payment becomes UNKNOWN (a transaction
+     * status query then settles it) and its Result, if it comes after all, still applies.
      */
-    public Map<String, Object> queueTimeoutEvent(Payment payment, String body) {
+    public ProviderOutcome queueTimeoutOutcome(Payment payment, String body) {
         MpesaResult result = MpesaResult.of(read(body));
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (result != null) {
-            details.put("resultCode", result.resultCode());
-            details.put("resultDesc", result.resultDesc());
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", payment.id());
-        params.put("type", "PROVIDER_QUEUE_TIMEOUT");
-        params.put("reason", null);
-        params.put("source", "CALLBACK");
-        params.put("details", write(details));
-        return params;
+        return ProviderOutcome.unknown(result == null || result.resultCode() == null
+                ? QUEUE_TIMEOUT : QUEUE_TIMEOUT + " " + result.resultCode());
     }
 
     /** reschedule-poll.sql parameters that make the poller ask about the payment now. */
@@ -192,14 +187,6 @@ public class MpesaCallbacks {
             return node == null ? json.createObjectNode() : node;
         } catch (java.io.IOException e) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "The callback body is not JSON");
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

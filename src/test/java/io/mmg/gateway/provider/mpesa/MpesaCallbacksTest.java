@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.payment.Payment;
+import io.mmg.gateway.payment.PaymentStatus;
+import io.mmg.gateway.payment.PaymentType;
 import io.mmg.gateway.provider.ProviderOutcome;
 import io.mmg.gateway.security.CallbackMismatchException;
 import org.junit.jupiter.api.Test;
@@ -84,11 +86,22 @@ class MpesaCallbacksTest {
         assertThat(callbacks.statusOutcome(payout, completed).financialTransactionId()).isEqualTo("RCPT000001");
         assertThat(callbacks.statusOutcome(payout, failed).kind()).isEqualTo(ProviderOutcome.Kind.FAILED);
         assertThat(callbacks.statusOutcome(payout, "{\"Result\":{\"ResultCode\":\"R000002\"}}").kind())
-                .isEqualTo(ProviderOutcome.Kind.NOT_FOUND);
+                .isEqualTo(ProviderOutcome.Kind.UNKNOWN);
         assertThat(callbacks.statusOutcome(payout, "{\"Result\":{\"ResultCode\":2001}}").kind())
                 .isEqualTo(ProviderOutcome.Kind.UNKNOWN);
         assertThatThrownBy(() -> callbacks.statusOutcome(payout, status("0", "Completed", "someone-else")))
                 .isInstanceOf(CallbackMismatchException.class);
+    }
+
+    @Test
+    void no_such_transaction_fails_only_a_payment_daraja_may_never_have_had() {
+        Payment acknowledged = MpesaTestPayments.b2c("10", "AG_1");
+        Payment unknown = MpesaTestPayments.payment("B2C", PaymentType.DISBURSEMENT, "10", null, null, null, null,
+                PaymentStatus.UNKNOWN);
+        String notFound = "{\"Result\":{\"ResultCode\":\"R000002\"}}";
+
+        assertThat(callbacks.statusOutcome(acknowledged, notFound).kind()).isEqualTo(ProviderOutcome.Kind.UNKNOWN);
+        assertThat(callbacks.statusOutcome(unknown, notFound).kind()).isEqualTo(ProviderOutcome.Kind.NOT_FOUND);
     }
 
     private static String status(String code, String transactionStatus, String originator) {

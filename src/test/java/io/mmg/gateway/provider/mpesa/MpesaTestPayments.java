@@ -16,7 +16,13 @@ final class MpesaTestPayments {
 
     static Payment payment(String product, PaymentType type, String amount, String providerReference,
                            String externalId, String payerMessage, String receipt) {
-        return new Payment(UUID.randomUUID(), UUID.randomUUID(), type, Provider.MPESA, product, PaymentStatus.PENDING,
+        return payment(product, type, amount, providerReference, externalId, payerMessage, receipt,
+                PaymentStatus.PENDING);
+    }
+
+    static Payment payment(String product, PaymentType type, String amount, String providerReference,
+                           String externalId, String payerMessage, String receipt, PaymentStatus status) {
+        return new Payment(UUID.randomUUID(), UUID.randomUUID(), type, Provider.MPESA, product, status,
                 new BigDecimal(amount), "KES", "KE", "254722000111", externalId, payerMessage, null, null, "h", null,
                 null, null, null, providerReference, receipt, null, 0, null, Instant.now(), Instant.now(), null);
     }
