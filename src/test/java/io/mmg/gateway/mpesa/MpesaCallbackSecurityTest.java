@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
+import io.mmg.gateway.support.MpesaSandbox;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import java.util.Map;
@@ -46,7 +47,7 @@ class MpesaCallbackSecurityTest extends GatewayApiTest {
 
     @Test
     void an_stk_callback_with_a_wrong_secret_is_rejected() {
-        String phone = unansweredNumber();
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
         String id = collect(phone, "402").json().path("id").asText();
 
         HttpResponseView forged = http.send("POST", "/callbacks/mpesa/" + id + "/stk?token=guessed",
@@ -59,7 +60,7 @@ class MpesaCallbackSecurityTest extends GatewayApiTest {
 
     @Test
     void an_authenticated_stk_callback_about_another_amount_or_push_is_rejected_and_kept_for_audit() {
-        String phone = unansweredNumber();
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
         String id = collect(phone, "403").json().path("id").asText();
         JsonNode push = mpesa.latestOf(phone);
         String callbackUrl = push.path("callbackUrl").asText();
@@ -79,7 +80,7 @@ class MpesaCallbackSecurityTest extends GatewayApiTest {
 
     @Test
     void a_body_that_is_not_an_stk_callback_is_refused_without_changing_anything() {
-        String phone = unansweredNumber();
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
         String id = collect(phone, "404").json().path("id").asText();
         String callbackUrl = mpesa.latestOf(phone).path("callbackUrl").asText();
 
@@ -99,9 +100,6 @@ class MpesaCallbackSecurityTest extends GatewayApiTest {
                 .formatted(checkoutRequestId, amount);
     }
 
-    private String unansweredNumber() {
-        return "2547110" + Phones.kenya().substring(7);
-    }
 
     private int eventCount(String id) {
         return jdbc.queryForObject("SELECT count(*) FROM payment_event WHERE payment_id = ?::uuid", Integer.class, id);

@@ -25,7 +25,7 @@ class MpesaCircuitBreakerTest extends GatewayApiTest {
 
     @Test
     void the_stk_push_circuit_opens_after_five_failures_while_b2c_still_pays_and_then_recovers() {
-        mpesa.addFault("{\"operation\":\"stkpush\",\"times\":-1,\"httpStatus\":500}");
+        mpesa.fail("stkpush", null, -1, 500, null);
 
         // An STK push is never resent: each of these is one failure of the STK breaker.
         for (int i = 0; i < 5; i++) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
+import io.mmg.gateway.support.MpesaSandbox;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,7 @@ class MpesaCollectionTest extends GatewayApiTest {
     void a_lost_stk_answer_is_unknown_never_resent_and_its_callback_still_completes_the_payment() {
         String phone = Phones.kenya();
         // Daraja takes the push but its answer comes after our timeout; the callback is held back for now.
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + phone + "\",\"times\":1,\"delayMs\":2500,"
-                + "\"delayAfterProcessing\":true,\"suppressCallback\":true}");
+        mpesa.answerLate("stkpush", phone, true);
 
         HttpResponseView created = collect(phone, "153");
 
@@ -112,8 +112,7 @@ class MpesaCollectionTest extends GatewayApiTest {
     @Test
     void an_unknown_stk_push_without_its_checkout_request_id_is_never_queried_and_stays_unknown() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + phone + "\",\"times\":1,\"delayMs\":2500,"
-                + "\"delayAfterProcessing\":true,\"suppressCallback\":true}");
+        mpesa.answerLate("stkpush", phone, true);
         String id = collect(phone, "154").json().path("id").asText();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pollAttempts(id) > 0);
@@ -126,7 +125,7 @@ class MpesaCollectionTest extends GatewayApiTest {
     @Test
     void a_lost_stk_callback_is_made_up_for_by_the_stk_query_of_the_poller() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
+        mpesa.loseCallback("stkpush", phone);
         String id = collect(phone, "155").json().path("id").asText();
 
         awaitStatus(id, "SUCCESSFUL");
@@ -137,7 +136,7 @@ class MpesaCollectionTest extends GatewayApiTest {
 
     @Test
     void a_push_the_customer_has_not_answered_yet_is_pending_while_daraja_processes_it_and_expires_when_too_old() {
-        String phone = unansweredNumber();
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
         String id = collect(phone, "156").json().path("id").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> pollAttempts(id) > 0);
         assertThat(status(id)).isEqualTo("PENDING");
@@ -151,7 +150,7 @@ class MpesaCollectionTest extends GatewayApiTest {
 
     @Test
     void a_second_push_while_the_customer_still_has_one_open_fails_at_once_as_payer_busy() {
-        String phone = unansweredNumber();
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
         assertThat(collect(phone, "157").status()).isEqualTo(202);
 
         HttpResponseView second = collect(phone, "158");
@@ -165,8 +164,7 @@ class MpesaCollectionTest extends GatewayApiTest {
     @ValueSource(strings = {"500.003.02", "500.003.03"})
     void a_throttled_stk_push_was_not_taken_so_it_is_retried(String errorCode) {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + phone + "\",\"times\":2,\"httpStatus\":500,"
-                + "\"errorCode\":\"" + errorCode + "\"}");
+        mpesa.fail("stkpush", phone, 2, 500, errorCode);
 
         HttpResponseView created = collect(phone, "159");
 
@@ -178,7 +176,7 @@ class MpesaCollectionTest extends GatewayApiTest {
     @Test
     void an_internal_error_of_daraja_may_hide_a_prompt_so_the_push_is_unknown_and_not_resent() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + phone + "\",\"times\":3,\"httpStatus\":500}");
+        mpesa.fail("stkpush", phone, 3, 500, null);
 
         HttpResponseView created = collect(phone, "160");
 
@@ -191,8 +189,7 @@ class MpesaCollectionTest extends GatewayApiTest {
     @Test
     void a_shortcode_daraja_does_not_know_is_a_gateway_configuration_error_not_a_payment_failure() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + phone + "\",\"times\":1,\"httpStatus\":500,"
-                + "\"errorCode\":\"500.001.1001\"}");
+        mpesa.fail("stkpush", phone, 1, 500, "500.001.1001");
 
         HttpResponseView refused = collect(phone, "161");
 
@@ -201,10 +198,6 @@ class MpesaCollectionTest extends GatewayApiTest {
         assertThat(refused.json().path("details").path("reason").asText()).isEqualTo("PROVIDER_AUTHENTICATION_FAILED");
     }
 
-    private String unansweredNumber() {
-        // The sandbox's customers 2547110xxxxx never answer the prompt (docs/sandbox.md).
-        return "2547110" + Phones.kenya().substring(7);
-    }
 
     private String providerReference(String id) {
         return jdbc.queryForObject("SELECT provider_reference FROM payment WHERE id = ?::uuid", String.class, id);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
+import io.mmg.gateway.support.MpesaSandbox;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,7 @@ class MpesaDisbursementTest extends GatewayApiTest {
     @Test
     void a_b2c_request_whose_answer_was_lost_is_sent_again_with_the_same_originator_conversation_id_and_paid_once() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"b2c\",\"msisdn\":\"" + phone + "\",\"times\":1,\"delayMs\":2500,"
-                + "\"delayAfterProcessing\":true}");
+        mpesa.answerLate("b2c", phone, false);
 
         HttpResponseView created = disburse(phone, "502");
 
@@ -64,8 +64,7 @@ class MpesaDisbursementTest extends GatewayApiTest {
     @Test
     void a_throttled_b2c_request_is_retried() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"b2c\",\"msisdn\":\"" + phone + "\",\"times\":2,\"httpStatus\":500,"
-                + "\"errorCode\":\"500.003.02\"}");
+        mpesa.fail("b2c", phone, 2, 500, "500.003.02");
 
         HttpResponseView created = disburse(phone, "503");
 
@@ -75,8 +74,7 @@ class MpesaDisbursementTest extends GatewayApiTest {
 
     @Test
     void a_queue_timeout_makes_the_payout_unknown_until_transaction_status_says_daraja_never_processed_it() {
-        // The sandbox's payees 2547120xxxxx time out in Daraja's queue (docs/sandbox.md).
-        String phone = "2547120" + Phones.kenya().substring(7);
+        String phone = MpesaSandbox.payeeWhoseQueueTimesOut();
         String id = disburse(phone, "504").json().path("id").asText();
 
         JsonNode failed = awaitStatus(id, "FAILED");
@@ -91,7 +89,7 @@ class MpesaDisbursementTest extends GatewayApiTest {
     @Test
     void a_lost_result_is_found_by_a_transaction_status_query_of_the_poller() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"b2c\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
+        mpesa.loseCallback("b2c", phone);
         String id = disburse(phone, "505").json().path("id").asText();
 
         JsonNode done = awaitStatus(id, "SUCCESSFUL");
@@ -103,7 +101,7 @@ class MpesaDisbursementTest extends GatewayApiTest {
     @Test
     void a_result_naming_another_originator_conversation_id_is_rejected_and_kept_for_audit() {
         String phone = Phones.kenya();
-        mpesa.addFault("{\"operation\":\"b2c\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
+        mpesa.loseCallback("b2c", phone);
         String id = disburse(phone, "506").json().path("id").asText();
 
         HttpResponseView forged = mpesa.resendCallback(mpesa.latestOf(phone).path("id").asText(),

@@ -3,6 +3,7 @@ package io.mmg.gateway.mpesa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmg.gateway.support.GatewayApiTest;
+import io.mmg.gateway.support.MpesaSandbox;
 import io.mmg.gateway.support.Phones;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,9 @@ class MpesaLogHygieneTest extends GatewayApiTest {
     void mpesa_failures_are_logged_without_phone_numbers_callback_secrets_or_tokens(CapturedOutput output) {
         String throttled = Phones.kenya();
         String timedOut = Phones.kenya();
-        String forged = "2547110" + Phones.kenya().substring(7);
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + throttled + "\",\"times\":1,\"httpStatus\":500,"
-                + "\"errorCode\":\"500.003.02\"}");
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + timedOut + "\",\"times\":1,\"delayMs\":2000,"
-                + "\"delayAfterProcessing\":true}");
+        String forged = MpesaSandbox.customerWhoNeverAnswers();
+        mpesa.fail("stkpush", throttled, 1, 500, "500.003.02");
+        mpesa.answerLate("stkpush", timedOut, false);
 
         collect(throttled, "700");
         collect(timedOut, "701");

@@ -82,8 +82,7 @@ class MpesaReversalTest extends GatewayApiTest {
     @Test
     void a_reversal_whose_answer_was_lost_is_not_sent_again_and_its_result_still_completes_it() {
         Payment original = collected(Phones.kenya(), "303");
-        mpesa.addFault("{\"operation\":\"reversal\",\"msisdn\":\"" + original.phoneNumber() + "\",\"times\":1,"
-                + "\"delayMs\":2500,\"delayAfterProcessing\":true}");
+        mpesa.answerLate("reversal", original.phoneNumber(), false);
         Payment refund = storedRefund(original, "303");
 
         Exchange sent = send(refund, original);
@@ -96,8 +95,7 @@ class MpesaReversalTest extends GatewayApiTest {
     @Test
     void a_lost_reversal_result_is_found_by_a_transaction_status_query_of_the_poller() {
         Payment original = collected(Phones.kenya(), "304");
-        mpesa.addFault("{\"operation\":\"reversal\",\"msisdn\":\"" + original.phoneNumber() + "\",\"times\":1,"
-                + "\"suppressCallback\":true}");
+        mpesa.loseCallback("reversal", original.phoneNumber());
         Payment refund = storedRefund(original, "304");
 
         initiate(refund, original);

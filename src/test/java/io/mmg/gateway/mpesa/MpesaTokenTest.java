@@ -26,7 +26,7 @@ class MpesaTokenTest extends GatewayApiTest {
     void a_token_daraja_rejects_is_replaced_and_the_push_goes_through_once() {
         String phone = Phones.kenya();
         // 404.001.03 "Invalid Access Token": Daraja's usual answer to an expired or superseded token (B3).
-        mpesa.addFault("{\"operation\":\"stkpush\",\"msisdn\":\"" + phone + "\",\"times\":1,\"httpStatus\":404}");
+        mpesa.fail("stkpush", phone, 1, 404, null);
         mpesa.resetStats();
 
         HttpResponseView created = collect(phone, "203");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.provider.AccessToken;
 import io.mmg.gateway.provider.AccessTokenCache;
-import io.mmg.gateway.provider.ProviderCall;
 import io.mmg.gateway.provider.ProviderConfigurationException;
 import io.mmg.gateway.provider.ProviderHttp;
 import io.mmg.gateway.provider.ProviderReply;
@@ -52,12 +51,7 @@ public class MpesaTokens {
     }
 
     private AccessToken fetch() {
-        ProviderCall call = requests.token();
-        Exchange answer = producer.send("direct:mpesa-http", exchange -> exchange.setProperty(ProviderHttp.CALL, call));
-        if (answer.getException() != null) {
-            throw RetryableProviderException.wrap(answer.getException());
-        }
-        ProviderReply reply = answer.getMessage().getBody(ProviderReply.class);
+        ProviderReply reply = ProviderHttp.send(producer, "direct:mpesa-http", requests.token());
         if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403) {
             // 400.008.01 "Invalid Authentication passed", 400.008.02 "Invalid grant type passed" (B2).
             throw new ProviderConfigurationException(FailureReason.PROVIDER_AUTHENTICATION_FAILED, "TOKEN_REFUSED",

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -181,17 +182,11 @@ public class MpesaSandboxOrganisation {
         URI resultUrl = request.url("ResultURL");
         request.url("QueueTimeOutURL");
 
-        Instant now = Instant.now();
-        String originator = MpesaSandboxIds.originatorConversationId();
-        String conversation = MpesaSandboxIds.conversationId(now);
         String resultCode = initiator.valid() ? MpesaResultCodes.SUCCESS : MpesaResultCodes.INVALID_INITIATOR;
-        if (!call.suppressCallback()) {
-            callbacks.post(resultUrl, () -> MpesaSandboxResults.statusResult(originator, conversation,
-                            statusTarget(receipt, originatorOfTarget).filter(target -> !target.queueTimeout())
-                                    .orElse(null), resultCode, Instant.now()),
-                    settings.current().callbackDelay(), "transaction status result");
-        }
-        return ResponseEntity.ok(MpesaSandboxResults.organisationAck(originator, conversation));
+        return answerLater(resultUrl, call, "transaction status result", (originator, conversation) ->
+                MpesaSandboxResults.statusResult(originator, conversation,
+                        statusTarget(receipt, originatorOfTarget).filter(target -> !target.queueTimeout()).orElse(null),
+                        resultCode, Instant.now()));
     }
 
     /** {@code POST /mpesa/accountbalance/v1/query}: the shortcode's accounts, in the Result (B11). */
@@ -204,13 +199,23 @@ public class MpesaSandboxOrganisation {
         URI resultUrl = request.url("ResultURL");
         request.url("QueueTimeOutURL");
 
-        Instant now = Instant.now();
-        String originator = MpesaSandboxIds.originatorConversationId();
-        String conversation = MpesaSandboxIds.conversationId(now);
         String resultCode = initiator.valid() ? MpesaResultCodes.SUCCESS : MpesaResultCodes.INVALID_INITIATOR;
+        return answerLater(resultUrl, call, "account balance result", (originator, conversation) ->
+                MpesaSandboxResults.balanceResult(originator, conversation, resultCode, accounts.describe(partyA),
+                        Instant.now()));
+    }
+
+    /**
+     * The acknowledgement of a query (Daraja's own OriginatorConversationID and ConversationID), and its
+     * Result posted to ResultURL after the callback delay, built then, so that it reports that moment.
+     */
+    private ResponseEntity<Object> answerLater(URI resultUrl, SandboxCall call, String description,
+                                               BiFunction<String, String, Object> result) {
+        String originator = MpesaSandboxIds.originatorConversationId();
+        String conversation = MpesaSandboxIds.conversationId(Instant.now());
         if (!call.suppressCallback()) {
-            callbacks.post(resultUrl, () -> MpesaSandboxResults.balanceResult(originator, conversation, resultCode,
-                    accounts.describe(partyA), Instant.now()), settings.current().callbackDelay(), "account balance result");
+            callbacks.post(resultUrl, () -> result.apply(originator, conversation), settings.current().callbackDelay(),
+                    description);
         }
         return ResponseEntity.ok(MpesaSandboxResults.organisationAck(originator, conversation));
     }

@@ -1,10 +1,10 @@
 package io.mmg.gateway.sandbox.mpesa;
 
+import io.mmg.gateway.sandbox.SandboxInputs;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The Daraja simulator's tunables as they are now: the configured values with any overrides sent through
@@ -41,27 +41,13 @@ public final class MpesaSandboxSettings {
 
     /** Configured values with these overrides; an empty map restores the configuration. All or nothing. */
     public void apply(Map<String, String> overrides) {
-        overrides.keySet().stream().filter(name -> !NAMES.contains(name)).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException("Unknown M-Pesa sandbox setting '" + name + "'; known: " + NAMES);
-        });
+        SandboxInputs.requireKnown(overrides, NAMES, "M-Pesa");
         current = new Values(
-                duration(overrides, "token-ttl", configured.tokenTtl()),
+                SandboxInputs.duration(overrides, "token-ttl", configured.tokenTtl()),
                 overrides.containsKey("token-invalidates-previous")
                         ? bool(overrides.get("token-invalidates-previous")) : configured.tokenInvalidatesPrevious(),
-                duration(overrides, "callback-delay", configured.callbackDelay()),
-                duration(overrides, "duplicate-window", configured.duplicateWindow()));
-    }
-
-    private static Duration duration(Map<String, String> overrides, String name, Duration configured) {
-        String value = overrides.get(name);
-        if (value == null) {
-            return configured;
-        }
-        try {
-            return DurationStyle.detectAndParse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " must be a duration such as 2s or 500ms, not " + value);
-        }
+                SandboxInputs.duration(overrides, "callback-delay", configured.callbackDelay()),
+                SandboxInputs.duration(overrides, "duplicate-window", configured.duplicateWindow()));
     }
 
     private static boolean bool(String value) {

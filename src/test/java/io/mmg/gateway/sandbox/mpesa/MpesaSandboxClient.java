@@ -1,15 +1,11 @@
 package io.mmg.gateway.sandbox.mpesa;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.support.GatewayHttp;
+import io.mmg.gateway.support.HttpResponseView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -28,22 +24,10 @@ final class MpesaSandboxClient {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000L);
 
-    /** A status code and body, with the body as JSON on demand. */
-    record Response(int status, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON: " + body, e);
-            }
-        }
-    }
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String base;
+    private final GatewayHttp http;
 
     MpesaSandboxClient(int port) {
-        this.base = "http://localhost:" + port;
+        this.http = new GatewayHttp(port);
     }
 
     /** A customer number no sandbox rule plays: its pushes and payouts succeed. */
@@ -114,30 +98,17 @@ final class MpesaSandboxClient {
         return body;
     }
 
-    Response send(String method, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    HttpResponseView send(String method, String path, Map<String, String> headers, String body) {
+        return http.send(method, path, body, headers);
     }
 
-    Response requestToken(String authorization, String grantType) {
+    HttpResponseView requestToken(String authorization, String grantType) {
         return send("GET", "/sandbox/mpesa/oauth/v1/generate?grant_type=" + grantType,
                 Map.of("Authorization", authorization), null);
     }
 
     String token() {
-        Response response = requestToken(basic(CONSUMER_KEY, CONSUMER_SECRET), "client_credentials");
+        HttpResponseView response = requestToken(basic(CONSUMER_KEY, CONSUMER_SECRET), "client_credentials");
         if (response.status() != 200) {
             throw new IllegalStateException("No token: " + response);
         }
@@ -145,11 +116,11 @@ final class MpesaSandboxClient {
     }
 
     /** POST a JSON body to a Daraja path with a fresh Bearer token. */
-    Response post(String path, Object body) {
+    HttpResponseView post(String path, Object body) {
         return post(path, body, "Bearer " + token());
     }
 
-    Response post(String path, Object body, String authorization) {
+    HttpResponseView post(String path, Object body, String authorization) {
         try {
             return send("POST", "/sandbox/mpesa" + path, Map.of("Authorization", authorization,
                     "Content-Type", "application/json"), JSON.writeValueAsString(body));
@@ -158,7 +129,7 @@ final class MpesaSandboxClient {
         }
     }
 
-    Response control(String method, String path, String body) {
+    HttpResponseView control(String method, String path, String body) {
         return send(method, "/sandbox/control/mpesa" + path, Map.of("Content-Type", "application/json"), body);
     }
 

@@ -6,7 +6,7 @@ import static io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.pushBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.Response;
+import io.mmg.gateway.support.HttpResponseView;
 import org.junit.jupiter.api.Test;
 
 /** The shared sandbox control on the Daraja simulator: faults with Daraja's codes, stats, inspection, replay. */
@@ -20,8 +20,8 @@ class MpesaSandboxControlTest extends MpesaSandboxIntegrationTest {
         daraja.control("POST", "/faults", """
                 {"operation":"stkpush","msisdn":"%s","times":1,"httpStatus":500,"errorCode":"500.003.03"}""".formatted(phone));
 
-        Response throttled = daraja.post(PUSH, pushBody(phone, 20, merchant.url("/x")));
-        Response other = daraja.post(PUSH, pushBody(ordinaryMsisdn(), 20, merchant.url("/y")));
+        HttpResponseView throttled = daraja.post(PUSH, pushBody(phone, 20, merchant.url("/x")));
+        HttpResponseView other = daraja.post(PUSH, pushBody(ordinaryMsisdn(), 20, merchant.url("/y")));
 
         assertThat(throttled.status()).isEqualTo(500);
         assertThat(throttled.json().get("errorCode").asText()).isEqualTo("500.003.03");
@@ -38,7 +38,7 @@ class MpesaSandboxControlTest extends MpesaSandboxIntegrationTest {
 
         JsonNode listed = daraja.control("GET", "/transactions?msisdn=" + phone, null).json();
         String checkoutRequestId = listed.get(0).get("id").asText();
-        Response resent = daraja.control("POST", "/transactions/" + checkoutRequestId + "/callback",
+        HttpResponseView resent = daraja.control("POST", "/transactions/" + checkoutRequestId + "/callback",
                 "{\"ResultCode\":1032,\"ResultDesc\":\"Request cancelled by user\"}");
 
         assertThat(listed).hasSize(1);
@@ -52,7 +52,7 @@ class MpesaSandboxControlTest extends MpesaSandboxIntegrationTest {
 
     @Test
     void an_unknown_setting_is_refused_and_changes_nothing() {
-        Response refused = daraja.control("PUT", "", "{\"settings\":{\"callback-colour\":\"red\"}}");
+        HttpResponseView refused = daraja.control("PUT", "", "{\"settings\":{\"callback-colour\":\"red\"}}");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(daraja.control("GET", "", null).json().get("settings")).isEmpty();

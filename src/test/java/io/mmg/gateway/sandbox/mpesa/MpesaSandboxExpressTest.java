@@ -6,7 +6,7 @@ import static io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.pushBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.Response;
+import io.mmg.gateway.support.HttpResponseView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
     @Test
     void an_accepted_push_answers_its_ids_and_posts_the_success_callback_with_its_metadata() throws Exception {
         String phone = ordinaryMsisdn();
-        Response accepted = daraja.post(PUSH, pushBody(phone, 1, merchant.url("/stk")));
+        HttpResponseView accepted = daraja.post(PUSH, pushBody(phone, 1, merchant.url("/stk")));
 
         assertThat(accepted.status()).isEqualTo(200);
         JsonNode ack = accepted.json();
@@ -64,8 +64,8 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
                 .get("CheckoutRequestID").asText();
         merchant.awaitOne("/done");
 
-        Response pending = daraja.post(QUERY, queryBody(open));
-        Response answered = daraja.post(QUERY, queryBody(done));
+        HttpResponseView pending = daraja.post(QUERY, queryBody(open));
+        HttpResponseView answered = daraja.post(QUERY, queryBody(done));
 
         assertThat(pending.status()).isEqualTo(500);
         assertThat(pending.json().get("errorCode").asText()).isEqualTo("500.001.1001");
@@ -84,8 +84,8 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
         Map<String, Object> unknownShortCode = pushBody(ordinaryMsisdn(), 4, merchant.url("/x"));
         unknownShortCode.put("BusinessShortCode", 600000);
 
-        Response refused = daraja.post(PUSH, wrongPassword);
-        Response unknown = daraja.post(PUSH, unknownShortCode);
+        HttpResponseView refused = daraja.post(PUSH, wrongPassword);
+        HttpResponseView unknown = daraja.post(PUSH, unknownShortCode);
 
         assertThat(refused.status()).isEqualTo(500);
         assertThat(refused.json().get("errorCode").asText()).isEqualTo("500.001.1001");
@@ -100,11 +100,11 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
         Map<String, Object> decimals = pushBody(ordinaryMsisdn(), 5, merchant.url("/x"));
         decimals.put("Amount", "10.50");
 
-        Response phone = daraja.post(PUSH, badPhone);
-        Response amount = daraja.post(PUSH, decimals);
-        Response notJson = daraja.send("POST", "/sandbox/mpesa" + PUSH, Map.of("Authorization", "Bearer " + daraja.token(),
+        HttpResponseView phone = daraja.post(PUSH, badPhone);
+        HttpResponseView amount = daraja.post(PUSH, decimals);
+        HttpResponseView notJson = daraja.send("POST", "/sandbox/mpesa" + PUSH, Map.of("Authorization", "Bearer " + daraja.token(),
                 "Content-Type", "text/plain"), "BusinessShortCode=174379");
-        Response malformed = daraja.send("POST", "/sandbox/mpesa" + PUSH, Map.of("Authorization", "Bearer " + daraja.token(),
+        HttpResponseView malformed = daraja.send("POST", "/sandbox/mpesa" + PUSH, Map.of("Authorization", "Bearer " + daraja.token(),
                 "Content-Type", "application/json"), "{\"BusinessShortCode\":");
 
         assertThat(phone.status()).isEqualTo(400);
@@ -120,7 +120,7 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
         String unanswered = "254711000" + ordinaryMsisdn().substring(9);
         daraja.post(PUSH, pushBody(unanswered, 6, merchant.url("/first")));
 
-        Response second = daraja.post(PUSH, pushBody(unanswered, 7, merchant.url("/second")));
+        HttpResponseView second = daraja.post(PUSH, pushBody(unanswered, 7, merchant.url("/second")));
 
         assertThat(second.status()).isEqualTo(500);
         assertThat(second.json().get("errorMessage").asText()).startsWith("Unable to lock subscriber");

@@ -6,7 +6,7 @@ import static io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.Response;
+import io.mmg.gateway.support.HttpResponseView;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class MpesaSandboxOAuthTest extends MpesaSandboxIntegrationTest {
 
     @Test
     void a_token_is_an_opaque_28_character_string_and_its_lifetime_a_string_of_seconds() {
-        Response response = daraja.requestToken(basic(CONSUMER_KEY, CONSUMER_SECRET), "client_credentials");
+        HttpResponseView response = daraja.requestToken(basic(CONSUMER_KEY, CONSUMER_SECRET), "client_credentials");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
@@ -26,8 +26,8 @@ class MpesaSandboxOAuthTest extends MpesaSandboxIntegrationTest {
 
     @Test
     void wrong_credentials_and_a_wrong_grant_type_are_refused_with_their_codes() {
-        Response wrongSecret = daraja.requestToken(basic(CONSUMER_KEY, "guess"), "client_credentials");
-        Response wrongGrant = daraja.requestToken(basic(CONSUMER_KEY, CONSUMER_SECRET), "password");
+        HttpResponseView wrongSecret = daraja.requestToken(basic(CONSUMER_KEY, "guess"), "client_credentials");
+        HttpResponseView wrongGrant = daraja.requestToken(basic(CONSUMER_KEY, CONSUMER_SECRET), "password");
 
         assertThat(wrongSecret.status()).isEqualTo(400);
         assertThat(wrongSecret.json().get("errorCode").asText()).isEqualTo("400.008.01");
@@ -38,7 +38,7 @@ class MpesaSandboxOAuthTest extends MpesaSandboxIntegrationTest {
 
     @Test
     void a_call_without_a_valid_bearer_token_is_404_invalid_access_token() {
-        Response response = daraja.post("/mpesa/stkpush/v1/processrequest", Map.of(), "Bearer not-a-token");
+        HttpResponseView response = daraja.post("/mpesa/stkpush/v1/processrequest", Map.of(), "Bearer not-a-token");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("errorCode").asText()).isEqualTo("404.001.03");
@@ -51,15 +51,15 @@ class MpesaSandboxOAuthTest extends MpesaSandboxIntegrationTest {
         String first = daraja.token();
         daraja.token();
 
-        Response withFirst = daraja.post("/mpesa/accountbalance/v1/query", Map.of(), "Bearer " + first);
+        HttpResponseView withFirst = daraja.post("/mpesa/accountbalance/v1/query", Map.of(), "Bearer " + first);
 
         assertThat(withFirst.json().get("errorCode").asText()).isEqualTo("404.001.03");
     }
 
     @Test
     void the_wrong_method_and_an_unknown_path_get_darajas_envelopes() {
-        Response get = daraja.send("GET", "/sandbox/mpesa/mpesa/stkpush/v1/processrequest", Map.of(), null);
-        Response unknown = daraja.send("POST", "/sandbox/mpesa/mpesa/nothing/v1/here", Map.of(), "{}");
+        HttpResponseView get = daraja.send("GET", "/sandbox/mpesa/mpesa/stkpush/v1/processrequest", Map.of(), null);
+        HttpResponseView unknown = daraja.send("POST", "/sandbox/mpesa/mpesa/nothing/v1/here", Map.of(), "{}");
 
         assertThat(get.status()).isEqualTo(405);
         assertThat(get.json().get("errorCode").asText()).isEqualTo("405.001");

@@ -8,7 +8,7 @@ import static io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.reversalBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mmg.gateway.sandbox.mpesa.MpesaSandboxClient.Response;
+import io.mmg.gateway.support.HttpResponseView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +24,7 @@ class MpesaSandboxOrganisationTest extends MpesaSandboxIntegrationTest {
     @Test
     void a_b2c_payment_is_acknowledged_and_its_result_posted_with_the_receipt_and_balances() throws Exception {
         String originator = UUID.randomUUID().toString();
-        Response ack = daraja.post(B2C, b2cBody(originator, ordinaryMsisdn(), "10", merchant.url("/result"),
+        HttpResponseView ack = daraja.post(B2C, b2cBody(originator, ordinaryMsisdn(), "10", merchant.url("/result"),
                 merchant.url("/timeout")));
 
         assertThat(ack.status()).isEqualTo(200);
@@ -49,7 +49,7 @@ class MpesaSandboxOrganisationTest extends MpesaSandboxIntegrationTest {
                 merchant.url("/r"), merchant.url("/t"));
         daraja.post(B2C, body);
 
-        Response again = daraja.post(B2C, body);
+        HttpResponseView again = daraja.post(B2C, body);
 
         assertThat(again.status()).isEqualTo(500);
         assertThat(again.json().get("errorCode").asText()).isEqualTo("500.002.1001");
