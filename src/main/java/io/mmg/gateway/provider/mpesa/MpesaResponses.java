@@ -80,7 +80,7 @@ public class MpesaResponses {
         if (reply.isSuccess() && "0".equals(text(body, "ResponseCode"))) {
             return ProviderOutcome.accepted(reference(call, body));
         }
-        if (reply.isSuccess()) {
+        if (reply.isSuccess() && text(body, "ResponseCode") != null) {
             String code = "ResponseCode " + text(body, "ResponseCode");
             return ProviderOutcome.failed(FailureReason.PROVIDER_REJECTED_REQUEST, code, null);
         }
@@ -104,7 +104,7 @@ public class MpesaResponses {
             // 400.002.02 "Bad Request - Invalid <Field>", 400.002.05 "Invalid Request Payload" (B3).
             return ProviderOutcome.failed(FailureReason.PROVIDER_REJECTED_REQUEST, error.reason(), null);
         }
-        // 500.003.1001, 502, 503, ...: Daraja may have taken the request.
+        // 500.003.1001, 502, 503, an unreadable 200, ...: Daraja may have taken the request.
         if (!resendable(call)) {
             throw new OutcomeUnknownException(error.reason(), "Daraja answered " + reply.status() + " "
                     + error.reason() + " to a request that is not sent again");

@@ -78,26 +78,29 @@ public class MpesaSandboxExpress {
         request.length("TransactionDesc", false, 1, 13);
 
         Instant now = Instant.now();
-        if (ledger.hasPendingPush(phone, now)) {
-            throw MpesaSandboxException.merchant(
-                    "Unable to lock subscriber, a transaction is already in process for the current subscriber");
-        }
-        MpesaSandboxSettings.Values current = settings.current();
-        Outcome outcome = outcome(type, shortCode, partyB, phone, amount, now, current);
-        String resultCode = outcome.resultCode();
-        MpesaSandboxTransaction push = new MpesaSandboxTransaction(MpesaSandboxTransaction.Kind.STK_PUSH,
-                MpesaSandboxIds.checkoutRequestId(now, phone), MpesaSandboxIds.merchantRequestId(), null, phone,
-                amount, partyB, resultCode, MpesaResultCodes.stk(resultCode), false,
-                MpesaResultCodes.SUCCESS.equals(resultCode) ? MpesaSandboxIds.receipt() : null, null, callbackUrl,
-                null, request.json(), now, now.plus(outcome.delay()), new AtomicBoolean());
-        if (!ledger.add(push)) {
-            throw MpesaSandboxException.of(MpesaErrorBody.INTERNAL_ERROR);
+        MpesaSandboxTransaction push;
+        Outcome outcome;
+        synchronized (ledger) {   // the subscriber lock and rule 17 look at the pushes before this one
+            if (ledger.hasPendingPush(phone, now)) {
+                throw MpesaSandboxException.merchant(
+                        "Unable to lock subscriber, a transaction is already in process for the current subscriber");
+            }
+            outcome = outcome(type, shortCode, partyB, phone, amount, now, settings.current());
+            String resultCode = outcome.resultCode();
+            push = new MpesaSandboxTransaction(MpesaSandboxTransaction.Kind.STK_PUSH,
+                    MpesaSandboxIds.checkoutRequestId(now, phone), MpesaSandboxIds.merchantRequestId(), null, phone,
+                    amount, partyB, resultCode, MpesaResultCodes.stk(resultCode), false,
+                    MpesaResultCodes.SUCCESS.equals(resultCode) ? MpesaSandboxIds.receipt() : null, null, callbackUrl,
+                    null, request.json(), now, now.plus(outcome.delay()), new AtomicBoolean());
+            if (!ledger.add(push)) {
+                throw MpesaSandboxException.of(MpesaErrorBody.INTERNAL_ERROR);
+            }
         }
         if (push.succeeded()) {
             accounts.collect(partyB, amount);
         }
         log.debug("M-Pesa sandbox STK push to {} of {} from {}: ResultCode {} after {}", partyB, amount,
-                PhoneNumbers.mask(payer), resultCode, outcome.delay());
+                PhoneNumbers.mask(payer), push.resultCode(), outcome.delay());
         if (!call.suppressCallback()) {
             callbacks.post(callbackUrl, () -> MpesaSandboxResults.stkCallback(push), outcome.delay(),
                     "STK callback for " + PhoneNumbers.mask(phone));
