@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.provider.AccessToken;
 import io.mmg.gateway.provider.AccessTokenCache;
-import io.mmg.gateway.provider.ProviderCall;
 import io.mmg.gateway.provider.ProviderConfigurationException;
 import io.mmg.gateway.provider.ProviderHttp;
 import io.mmg.gateway.provider.ProviderReply;
@@ -57,12 +56,7 @@ public class MtnTokens {
     }
 
     private AccessToken fetch(MtnProduct product) {
-        ProviderCall call = requests.token(product);
-        Exchange answer = producer.send("direct:mtn-http", exchange -> exchange.setProperty(ProviderHttp.CALL, call));
-        if (answer.getException() != null) {
-            throw RetryableProviderException.wrap(answer.getException());
-        }
-        ProviderReply reply = answer.getMessage().getBody(ProviderReply.class);
+        ProviderReply reply = ProviderHttp.send(producer, "direct:mtn-http", requests.token(product));
         if (reply.status() == 401 || reply.status() == 403) {
             throw new ProviderConfigurationException(FailureReason.PROVIDER_AUTHENTICATION_FAILED, "TOKEN_REFUSED",
                     "MTN refused the " + product.path() + " API user, key or subscription key");
