@@ -59,6 +59,22 @@ class PayoutBatchTest extends GatewayApiTest {
     }
 
     @Test
+    void one_file_pays_mtn_and_mpesa_wallets_alike() {
+        String uganda = Phones.uganda();
+        String kenya = Phones.kenya();
+        String id = upload(HEADER + "MIX-U," + uganda + ",10000,,,\nMIX-K," + kenya + ",2500,KES,,Bonus\n", "")
+                .json().path("id").asText();
+
+        JsonNode done = awaitBatch(id, "COMPLETED");
+
+        assertThat(done.path("counts").path("successful").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT provider || ':' || product FROM payment WHERE phone_number = ?", String.class, kenya))
+                .isEqualTo("MPESA:B2C");
+        assertThat(jdbc.queryForObject("SELECT provider || ':' || product FROM payment WHERE phone_number = ?", String.class, uganda))
+                .isEqualTo("MTN_MOMO:DISBURSEMENT");
+    }
+
+    @Test
     void external_ids_already_paid_in_another_file_are_refused() {
         String phone = Phones.uganda();
         String csv = HEADER + "VEN-1," + phone + ",10000,,,\nVEN-2," + phone + ",10000,,,\n";
