@@ -41,7 +41,7 @@ public enum MtnProduct {
         if (offered == null) {
             throw new IllegalArgumentException("MTN " + path + " does not carry " + type + " payments");
         }
-        return offered.contains(preferred) ? preferred : offered.get(0);
+        return preferred != null && offered.contains(preferred) ? preferred : offered.get(0);
     }
 
     /** The provider product this is (its route key picks this product's route). */
