@@ -58,9 +58,6 @@ public class RefundRequests {
                 .orElseThrow(() -> new ApiException(ErrorCode.UNSUPPORTED_PROVIDER,
                         original.provider().displayName() + " refunds are not supported",
                         Map.of("provider", original.provider().name(), "type", PaymentType.REFUND.name())));
-        if (amount != null && amount.compareTo(original.amount()) > 0) {
-            throw exceeds(original.id().toString(), original.amount(), BigDecimal.ZERO, amount, original.currency());
-        }
         String hash = Secrets.sha256(String.join("|", PaymentType.REFUND.name(), original.id().toString(),
                 amount == null ? "" : amount.stripTrailingZeros().toPlainString(), nullToEmpty(externalId),
                 nullToEmpty(reason)));

@@ -82,6 +82,8 @@ class RefundTest extends GatewayApiTest {
         assertThat(tooMuch.json().path("code").asText()).isEqualTo("REFUND_EXCEEDS_PAYMENT");
         assertThat(tooMuch.json().path("details").path("refundable").asText()).isEqualTo("2500");
         assertThat(tooMuch.json().path("details").path("requested").asText()).isEqualTo("3000");
+        assertThat(refund(original, "{\"amount\":\"20000\"}").json().path("details").path("refundedOrPending").asText())
+                .isEqualTo("7500");
         assertThat(refund(original, "{}").json().path("amount").asText()).isEqualTo("2500");
     }
 
