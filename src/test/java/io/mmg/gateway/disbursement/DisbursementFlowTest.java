@@ -52,14 +52,14 @@ class DisbursementFlowTest extends GatewayApiTest {
     }
 
     @Test
-    void a_disbursement_whose_callback_is_lost_is_completed_by_the_poller_at_the_transfer_resource() {
+    void a_disbursement_whose_callback_is_lost_is_asked_about_at_the_transfer_resource() {
         String phone = Phones.uganda();
         mtn.addFault("{\"operation\":\"disbursement/transfer\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
 
         String id = http.post("/api/v1/disbursements", apiKey, "{\"amount\":\"3000\",\"phoneNumber\":\"" + phone + "\"}")
                 .json().path("id").asText();
 
-        awaitStatus(id, "SUCCESSFUL");
+        awaitRefreshedStatus(id, "SUCCESSFUL");
         assertThat(mtn.requests("disbursement/transfer-status", phone)).isPositive();
     }
 

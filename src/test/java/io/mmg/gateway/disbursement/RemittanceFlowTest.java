@@ -29,13 +29,16 @@ class RemittanceFlowTest extends GatewayApiTest {
     }
 
     @Test
-    void a_remittance_mtn_keeps_pending_for_a_while_ends_successful() {
-        HttpResponseView created = http.post("/api/v1/remittances", apiKey,
-                "{\"amount\":\"7\",\"currency\":\"EUR\",\"phoneNumber\":\"46733123453\"}");
+    void a_remittance_whose_callback_is_lost_is_asked_about_at_the_remittance_transfer_resource() {
+        String phone = Phones.uganda();
+        mtn.addFault("{\"operation\":\"remittance/transfer\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
+        String id = http.post("/api/v1/remittances", apiKey, "{\"amount\":\"5000\",\"phoneNumber\":\"" + phone + "\"}")
+                .json().path("id").asText();
 
-        JsonNode done = awaitStatus(created.json().path("id").asText(), "SUCCESSFUL");
+        JsonNode done = awaitRefreshedStatus(id, "SUCCESSFUL");
 
         assertThat(done.path("financialTransactionId").asText()).isNotBlank();
+        assertThat(mtn.requests("remittance/transfer-status", phone)).isPositive();
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.mmg.gateway.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.TestMerchants;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -186,15 +184,14 @@ class RefundTest extends GatewayApiTest {
     }
 
     @Test
-    void a_refund_whose_callback_is_lost_is_completed_by_the_poller_at_the_refund_resource() {
+    void a_refund_whose_callback_is_lost_is_asked_about_at_the_refund_resource() {
         String phone = Phones.uganda();
         String original = successfulCollection(phone, "4000");
         mtn.addFault("{\"operation\":\"disbursement/refund\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
 
         String refundId = refund(original, "{}").json().path("id").asText();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(status(refundId)).isEqualTo("SUCCESSFUL"));
+        awaitRefreshedStatus(refundId, "SUCCESSFUL");
         assertThat(mtn.requests("disbursement/refund-status", phone)).isPositive();
     }
 }
