@@ -46,21 +46,17 @@ class MtnTokenTest extends GatewayApiTest {
     }
 
     @Test
-    void each_product_has_its_own_token_a_rejected_one_is_replaced_alone() {
+    void a_rejected_disbursement_token_is_replaced_from_the_disbursement_token_endpoint() {
         String phone = Phones.uganda();
-        assertThat(http.post("/api/v1/disbursements", apiKey, "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}")
-                .status()).isEqualTo(202);
         mtn.addFault("{\"operation\":\"disbursement/transfer\",\"msisdn\":\"" + phone + "\",\"times\":1,\"httpStatus\":401}");
         http.send("DELETE", "/sandbox/control/mtn/stats", null, Map.of());
 
         HttpResponseView payout = http.post("/api/v1/disbursements", apiKey,
                 "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}");
-        HttpResponseView collection = collect(Phones.uganda(), "1000");
 
         assertThat(payout.status()).isEqualTo(202);
-        assertThat(collection.status()).isEqualTo(202);
         assertThat(mtn.requests("disbursement/token", null)).isEqualTo(1);
-        assertThat(mtn.requests("collection/token", null)).isZero();
+        assertThat(mtn.requests("disbursement/transfer", phone)).isEqualTo(2);
     }
 
     @Test

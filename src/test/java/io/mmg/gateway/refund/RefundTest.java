@@ -101,8 +101,10 @@ class RefundTest extends GatewayApiTest {
 
     @Test
     void a_collection_still_pending_cannot_be_refunded_yet() {
-        String pending = http.post("/api/v1/collections", apiKey, "{\"amount\":\"5\",\"phoneNumber\":\"46733123454\"}")
-                .json().path("id").asText();
+        // Its callback is lost: it stays PENDING until the poller asks (seconds later), then ends.
+        String phone = Phones.uganda();
+        mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
+        String pending = collect(phone, "5000").json().path("id").asText();
 
         HttpResponseView refused = refund(pending, "{\"amount\":\"1\"}");
 
