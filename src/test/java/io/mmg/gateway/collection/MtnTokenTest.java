@@ -48,6 +48,7 @@ class MtnTokenTest extends GatewayApiTest {
     @Test
     void a_rejected_disbursement_token_is_replaced_from_the_disbursement_token_endpoint() {
         String phone = Phones.uganda();
+        http.post("/api/v1/disbursements", apiKey, "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}");
         mtn.addFault("{\"operation\":\"disbursement/transfer\",\"msisdn\":\"" + phone + "\",\"times\":1,\"httpStatus\":401}");
         http.send("DELETE", "/sandbox/control/mtn/stats", null, Map.of());
 
