@@ -20,6 +20,7 @@ public enum FailureReason {
     EXPIRED(false, "The payment request expired"),
     WRONG_PIN(false, "The customer entered a wrong PIN"),
     CUSTOMER_UNREACHABLE(false, "The customer's phone could not be reached"),
+    PAYER_BUSY(true, "Another payment request to this customer is still in progress; try again in a minute"),
     AMOUNT_OUT_OF_RANGE(false, "The provider refused the amount"),
     DUPLICATE_TRANSACTION(false, "The provider saw this transaction as a duplicate"),
     RESOURCE_ALREADY_EXIST(false, "The provider already has a transaction with this reference"),

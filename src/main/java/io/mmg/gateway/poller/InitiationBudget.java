@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The longest a payment request can spend talking to its provider: every attempt timing out, plus
- * the backoff between them. A new payment is not polled before that, so the poller never asks about
- * a payment whose request is still in flight (and never fails it as "not found" while MTN is about
- * to accept it); after it, a payment left by a crashed instance is picked up.
+ * the backoff between them, for the slowest provider. A new payment is not polled before that, so the
+ * poller never asks about a payment whose request is still in flight (and never fails it as "not found"
+ * while the provider is about to accept it); after it, a payment left by a crashed instance is picked up.
  */
 @Component
 public class InitiationBudget {
@@ -20,8 +20,11 @@ public class InitiationBudget {
                             @Value("${gateway.retry.initial-delay-ms}") long initialDelayMs,
                             @Value("${gateway.retry.multiplier}") double multiplier,
                             @Value("${gateway.mtn.connect-timeout-ms}") long connectTimeoutMs,
-                            @Value("${gateway.mtn.response-timeout-ms}") long responseTimeoutMs) {
-        this.seconds = seconds(maxRetries, initialDelayMs, multiplier, connectTimeoutMs + responseTimeoutMs);
+                            @Value("${gateway.mtn.response-timeout-ms}") long responseTimeoutMs,
+                            @Value("${gateway.mpesa.connect-timeout-ms}") long mpesaConnectTimeoutMs,
+                            @Value("${gateway.mpesa.response-timeout-ms}") long mpesaResponseTimeoutMs) {
+        this.seconds = seconds(maxRetries, initialDelayMs, multiplier,
+                Math.max(connectTimeoutMs + responseTimeoutMs, mpesaConnectTimeoutMs + mpesaResponseTimeoutMs));
     }
 
     static long seconds(int maxRetries, long initialDelayMs, double multiplier, long attemptMs) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a failed provider call means for the payment, once retries are exhausted: either nothing
  * reached the provider (NOT_SENT: circuit open, connection refused, credentials refused) or we
- * cannot know (UNKNOWN: timeout, reset, 5xx) and the poller must find out.
+ * cannot know (UNKNOWN: timeout, reset, 5xx; or at once, for a request that must not be resent) and the
+ * poller must find out.
  */
 @Component("providerFailures")
 public class ProviderFailures {
@@ -38,6 +39,9 @@ public class ProviderFailures {
         if (cause instanceof ProviderConfigurationException config) {
             return ProviderOutcome.notSent(config.reason(), config.providerReason());
         }
+        if (cause instanceof OutcomeUnknownException unknown) {
+            return ProviderOutcome.unknown(unknown.providerReason());
+        }
         if (cause instanceof RetryableProviderException retryable) {
             return retryable.maybeReceived()
                     ? ProviderOutcome.unknown(retryable.providerReason())
@@ -50,7 +54,7 @@ public class ProviderFailures {
     }
 
     /** The connection was never made, so the request cannot have reached the provider. */
-    static boolean neverConnected(Throwable cause) {
+    public static boolean neverConnected(Throwable cause) {
         return cause instanceof ConnectException
                 || cause instanceof UnknownHostException
                 || cause instanceof NoRouteToHostException
@@ -63,6 +67,7 @@ public class ProviderFailures {
                 && !(current instanceof CallNotPermittedException)
                 && !(current instanceof ProviderConfigurationException)
                 && !(current instanceof RetryableProviderException)
+                && !(current instanceof OutcomeUnknownException)
                 && current.getCause() != null && current.getCause() != current) {
             current = current.getCause();
         }

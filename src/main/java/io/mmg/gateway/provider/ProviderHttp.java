@@ -3,6 +3,7 @@ package io.mmg.gateway.provider;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,18 @@ public class ProviderHttp {
         message.setHeader(Exchange.HTTP_METHOD, call.method());
         message.setHeader(Exchange.HTTP_URI, baseUrl + call.path());
         message.setBody(call.body());
+    }
+
+    /**
+     * Sends a call through a provider's http route from outside a payment route (a token request) and returns
+     * the answer; a failure without an answer is rethrown for the caller's route to handle.
+     */
+    public static ProviderReply send(ProducerTemplate producer, String httpRoute, ProviderCall call) {
+        Exchange answer = producer.send(httpRoute, exchange -> exchange.setProperty(CALL, call));
+        if (answer.getException() != null) {
+            throw RetryableProviderException.wrap(answer.getException());
+        }
+        return answer.getMessage().getBody(ProviderReply.class);
     }
 
     public ProviderReply capture(Exchange exchange) {

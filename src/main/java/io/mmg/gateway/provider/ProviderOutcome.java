@@ -57,6 +57,11 @@ public record ProviderOutcome(
         return new ProviderOutcome(Kind.NOT_SENT, reason, providerReason, null, null, null);
     }
 
+    /** The same outcome, also naming the provider's own id of the transaction (M-Pesa CheckoutRequestID, ...). */
+    public ProviderOutcome withProviderReference(String reference) {
+        return new ProviderOutcome(kind, reason, providerReason, financialTransactionId, reference, providerResponse);
+    }
+
     /** The payment status this outcome leads to when applied to a payment that is not final yet. */
     public PaymentStatus status() {
         return switch (kind) {

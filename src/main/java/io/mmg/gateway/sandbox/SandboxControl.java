@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 public class SandboxControl {
 
     private final String simulator;
-    private final IntFunction<ResponseEntity<Object>> faultAnswers;
+    private final Function<SandboxFault, ResponseEntity<Object>> faultAnswers;
     private final Consumer<Map<String, String>> settingsApplier;
     private final SandboxStats stats = new SandboxStats();
     private final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
@@ -33,9 +33,24 @@ public class SandboxControl {
      */
     public SandboxControl(String simulator, IntFunction<ResponseEntity<Object>> faultAnswers,
                           Consumer<Map<String, String>> settingsApplier) {
+        this(simulator, settingsApplier, fault -> faultAnswers.apply(fault.httpStatus()));
+    }
+
+    private SandboxControl(String simulator, Consumer<Map<String, String>> settingsApplier,
+                           Function<SandboxFault, ResponseEntity<Object>> faultAnswers) {
         this.simulator = simulator;
         this.faultAnswers = faultAnswers;
         this.settingsApplier = settingsApplier;
+    }
+
+    /**
+     * For a simulator whose error answers depend on more than the status: {@code faultAnswers} gets the whole
+     * fault (e.g. its {@link SandboxFault#errorCode()}).
+     */
+    public static SandboxControl answeringFaults(String simulator,
+                                                 Function<SandboxFault, ResponseEntity<Object>> faultAnswers,
+                                                 Consumer<Map<String, String>> settingsApplier) {
+        return new SandboxControl(simulator, settingsApplier, faultAnswers);
     }
 
     public String simulator() {
@@ -98,7 +113,7 @@ public class SandboxControl {
         SandboxFault hit = fault.get();
         if (hit.httpStatus() != null) {
             pause(hit.delayMs());
-            return faultAnswers.apply(hit.httpStatus());
+            return faultAnswers.apply(hit);
         }
         if (!hit.delayAfterProcessing()) {
             pause(hit.delayMs());

@@ -10,9 +10,12 @@ package io.mmg.gateway.sandbox;
  * @param delayMs              wait this long, before processing or (see next) before answering
  * @param delayAfterProcessing process first, then wait: the provider has the resource but the answer is late
  * @param suppressCallback     process normally but never send the callback
+ * @param errorCode            with {@code httpStatus}: the provider's own error code to answer with, for simulators
+ *                             whose error bodies carry one (M-Pesa {@code 500.003.02} Spike Arrest); null = the
+ *                             simulator's usual code for that status
  */
 public record SandboxFault(String operation, String msisdn, Integer times, Integer httpStatus, Long delayMs,
-                           Boolean delayAfterProcessing, Boolean suppressCallback) {
+                           Boolean delayAfterProcessing, Boolean suppressCallback, String errorCode) {
 
     static final long MAX_DELAY_MS = 600_000;
     public static final int UNTIL_CLEARED = -1;
@@ -24,6 +27,7 @@ public record SandboxFault(String operation, String msisdn, Integer times, Integ
         delayMs = delayMs == null ? 0L : delayMs;
         delayAfterProcessing = Boolean.TRUE.equals(delayAfterProcessing);
         suppressCallback = Boolean.TRUE.equals(suppressCallback);
+        errorCode = errorCode == null || errorCode.isBlank() ? null : errorCode.trim();
         if (times == 0 || times < UNTIL_CLEARED) {
             throw new IllegalArgumentException("times must be a positive count or -1 (until cleared), not " + times);
         }
@@ -33,6 +37,11 @@ public record SandboxFault(String operation, String msisdn, Integer times, Integ
         if (delayMs < 0 || delayMs > MAX_DELAY_MS) {
             throw new IllegalArgumentException("delayMs must be between 0 and " + MAX_DELAY_MS);
         }
+    }
+
+    public SandboxFault(String operation, String msisdn, Integer times, Integer httpStatus, Long delayMs,
+                        Boolean delayAfterProcessing, Boolean suppressCallback) {
+        this(operation, msisdn, times, httpStatus, delayMs, delayAfterProcessing, suppressCallback, null);
     }
 
     /** A fault that answers {@code httpStatus} the next {@code times} requests of an operation. */
@@ -49,6 +58,6 @@ public record SandboxFault(String operation, String msisdn, Integer times, Integ
 
     SandboxFault withTimes(int remaining) {
         return new SandboxFault(operation, msisdn, remaining, httpStatus, delayMs, delayAfterProcessing,
-                suppressCallback);
+                suppressCallback, errorCode);
     }
 }

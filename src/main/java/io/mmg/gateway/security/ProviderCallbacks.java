@@ -47,10 +47,15 @@ public class ProviderCallbacks {
 
     /** The payment the callback is for, once its secret has been checked. */
     public Payment authenticate(Map<String, Object> row, String token, String provider) {
+        return authenticateWith(row, token, provider, "callback_token_hash");
+    }
+
+    /** The same, against another stored secret hash (M-Pesa transaction status results: status_token_hash). */
+    public Payment authenticateWith(Map<String, Object> row, String token, String provider, String hashColumn) {
         if (row == null || row.isEmpty()) {
             throw rejected("unknown payment");
         }
-        String storedHash = (String) row.get("callback_token_hash");
+        String storedHash = (String) row.get(hashColumn);
         if (token == null || !Secrets.constantTimeEquals(storedHash, Secrets.sha256(token))) {
             log.warn("Rejected a {} callback for payment {}: wrong token", provider, row.get("id"));
             throw rejected("wrong token");

@@ -67,8 +67,23 @@ class PaymentRequestParserTest {
 
     @Test
     void products_this_build_cannot_route_are_refused_before_anything_is_stored() {
-        assertCode("{\"amount\":\"100\",\"phoneNumber\":\"254712345678\"}", ErrorCode.UNSUPPORTED_PROVIDER);
+        assertThatThrownBy(() -> parser.parse("{\"amount\":\"100\",\"phoneNumber\":\"254712345678\"}",
+                PaymentType.REMITTANCE))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_PROVIDER));
         assertCode("{\"amount\":\"1500\",\"phoneNumber\":\"256772123456\",\"provider\":\"MPESA\"}", ErrorCode.UNSUPPORTED_PROVIDER);
+    }
+
+    @Test
+    void a_kenyan_number_is_paid_by_mpesa_in_whole_shillings() {
+        PaymentRequest collection = parser.parse("{\"amount\":\"100\",\"phoneNumber\":\"254712345678\"}",
+                PaymentType.COLLECTION);
+        PaymentRequest disbursement = parser.parse("{\"amount\":\"100\",\"phoneNumber\":\"254712345678\"}",
+                PaymentType.DISBURSEMENT);
+
+        assertThat(collection.product()).isEqualTo(ProviderProduct.MPESA_STK_PUSH);
+        assertThat(collection.currency()).isEqualTo("KES");
+        assertThat(disbursement.product()).isEqualTo(ProviderProduct.MPESA_B2C);
+        assertCode("{\"amount\":\"100.50\",\"phoneNumber\":\"254712345678\"}", ErrorCode.INVALID_AMOUNT);
     }
 
     private void assertCode(String body, ErrorCode code) {

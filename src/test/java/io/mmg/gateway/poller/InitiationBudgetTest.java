@@ -12,4 +12,13 @@ class InitiationBudgetTest {
         assertThat(InitiationBudget.seconds(2, 500, 2, 17_000)).isEqualTo(58);
         assertThat(InitiationBudget.seconds(0, 500, 2, 1_000)).isEqualTo(6);
     }
+
+    @Test
+    void the_budget_is_that_of_the_slowest_provider() {
+        long mpesaSlower = new InitiationBudget(2, 500, 2, 2_000, 15_000, 2_000, 30_000).seconds();
+        long mtnSlower = new InitiationBudget(2, 500, 2, 2_000, 30_000, 2_000, 15_000).seconds();
+
+        assertThat(mpesaSlower).isEqualTo(InitiationBudget.seconds(2, 500, 2, 32_000));
+        assertThat(mtnSlower).isEqualTo(mpesaSlower);
+    }
 }

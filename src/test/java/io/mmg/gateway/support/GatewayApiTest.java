@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Base of the API tests: the running gateway over HTTP, its MTN simulator's control API, the database
+ * Base of the API tests: the running gateway over HTTP, its simulators' control APIs, the database
  * for assertions, and a fresh merchant per test.
  */
 @GatewayIntegrationTest
@@ -26,12 +26,14 @@ public abstract class GatewayApiTest {
 
     protected GatewayHttp http;
     protected MtnSandbox mtn;
+    protected MpesaSandbox mpesa;
     protected String apiKey;
 
     @BeforeEach
     void connectAsNewMerchant() {
         http = new GatewayHttp(port);
         mtn = new MtnSandbox(http);
+        mpesa = new MpesaSandbox(http);
         apiKey = TestMerchants.newApiKey(clients);
     }
 

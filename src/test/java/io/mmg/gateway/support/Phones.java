@@ -3,7 +3,7 @@ package io.mmg.gateway.support;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Distinct Ugandan numbers per test, so simulator faults scoped to a number never hit another test.
+ * Distinct Ugandan (and Kenyan) numbers per test, so simulator faults scoped to a number never hit another test.
  * (Any number that is not a magic test number succeeds in the MTN sandbox, provider-apis.md A11.)
  */
 public final class Phones {
@@ -15,5 +15,10 @@ public final class Phones {
 
     public static String uganda() {
         return "2567" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
+    }
+
+    /** A Kenyan Safaricom number outside the M-Pesa sandbox's rule blocks (25470000xxxx, 2547110xxxxx, ...). */
+    public static String kenya() {
+        return "25472" + String.format("%07d", NEXT.incrementAndGet() % 10_000_000L);
     }
 }

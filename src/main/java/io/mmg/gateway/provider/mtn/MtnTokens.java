@@ -76,12 +76,7 @@ public class MtnTokens {
     }
 
     private AccessToken fetch(MtnProduct product, String targetEnvironment) {
-        ProviderCall call = requests.token(product, targetEnvironment);
-        Exchange answer = producer.send("direct:mtn-http", exchange -> exchange.setProperty(ProviderHttp.CALL, call));
-        if (answer.getException() != null) {
-            throw RetryableProviderException.wrap(answer.getException());
-        }
-        ProviderReply reply = answer.getMessage().getBody(ProviderReply.class);
+        ProviderReply reply = ProviderHttp.send(producer, "direct:mtn-http", requests.token(product, targetEnvironment));
         if (reply.status() == 401 || reply.status() == 403) {
             throw new ProviderConfigurationException(FailureReason.PROVIDER_AUTHENTICATION_FAILED, "TOKEN_REFUSED",
                     "MTN refused the " + product.path() + " API user, key or subscription key");

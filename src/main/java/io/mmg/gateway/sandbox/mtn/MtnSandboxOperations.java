@@ -1,12 +1,11 @@
 package io.mmg.gateway.sandbox.mtn;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mmg.gateway.sandbox.ConditionalOnSandbox;
 import io.mmg.gateway.sandbox.SandboxCall;
 import io.mmg.gateway.sandbox.SandboxControl;
+import io.mmg.gateway.sandbox.SandboxInputs;
 import io.mmg.gateway.sandbox.SandboxRequest;
 import java.util.List;
 import java.util.function.Function;
@@ -52,15 +51,8 @@ public class MtnSandboxOperations {
         });
     }
 
-    /** A request body as JSON; missing, blank or malformed is a {@link MissingNode}, which the checks refuse. */
+    /** A request body as JSON; missing, blank or malformed is a missing node, which the checks refuse. */
     JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
+        return SandboxInputs.json(json, body);
     }
 }

@@ -1,10 +1,10 @@
 package io.mmg.gateway.sandbox.mtn;
 
+import io.mmg.gateway.sandbox.SandboxInputs;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The simulator's tunables as they are now: the configured values, with any overrides sent through
@@ -47,30 +47,16 @@ public final class MtnSandboxSettings {
 
     /** Configured values with these overrides; an empty map restores the configuration. All or nothing. */
     public void apply(Map<String, String> overrides) {
-        overrides.keySet().stream().filter(name -> !NAMES.contains(name)).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException("Unknown MTN sandbox setting '" + name + "'; known: " + NAMES);
-        });
+        SandboxInputs.requireKnown(overrides, NAMES, "MTN");
         current = new Values(
-                duration(overrides, "token-ttl", configured.tokenTtl()),
-                duration(overrides, "callback-delay", configured.callbackDelay()),
+                SandboxInputs.duration(overrides, "token-ttl", configured.tokenTtl()),
+                SandboxInputs.duration(overrides, "callback-delay", configured.callbackDelay()),
                 overrides.getOrDefault("callback-method", configured.callbackMethod()),
-                duration(overrides, "ongoing-duration", configured.ongoingDuration()),
+                SandboxInputs.duration(overrides, "ongoing-duration", configured.ongoingDuration()),
                 overrides.containsKey("reason-format")
                         ? reasonFormat(overrides.get("reason-format")) : configured.reasonFormat(),
                 overrides.containsKey("status-rate-limit")
                         ? count(overrides.get("status-rate-limit")) : configured.statusRateLimit());
-    }
-
-    private static Duration duration(Map<String, String> overrides, String name, Duration configured) {
-        String value = overrides.get(name);
-        if (value == null) {
-            return configured;
-        }
-        try {
-            return DurationStyle.detectAndParse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + " must be a duration such as 2s or 500ms, not " + value);
-        }
     }
 
     private static MtnReasonFormat reasonFormat(String value) {

@@ -1,0 +1,192 @@
+package io.mmg.gateway.provider.mpesa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.api.ApiException;
+import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.JsonReplies;
+import io.mmg.gateway.payment.FailureReason;
+import io.mmg.gateway.payment.Payment;
+import io.mmg.gateway.payment.PaymentStatus;
+import io.mmg.gateway.provider.ProviderOutcome;
+import io.mmg.gateway.security.CallbackMismatchException;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what Daraja posts to our callback URLs, for a payment whose secret was already checked, and makes
+ * sure it is about that payment: the STK callback (B6), the Result of a B2C or reversal (B8, B10), the
+ * Result of a transaction status query (B9) and the QueueTimeOut notification (undocumented, B8).
+ */
+@Component("mpesaCallbacks")
+public class MpesaCallbacks {
+
+    /**
+     * What Transaction Status answers for a transaction it does not know. Daraja's code for that is not
+     * documented (UNCONFIRMED); R000002 "The OriginalTransactionID is invalid" is the reversal API's word for
+     * it (B10) and what the simulator answers. Any other failing ResultCode leaves the payment as it is.
+     */
+    static final String TRANSACTION_NOT_FOUND = "R000002";
+    static final String QUEUE_TIMEOUT = "QUEUE_TIMEOUT";
+    private static final Set<String> FAILED_STATUSES = Set.of("failed", "cancelled", "canceled", "declined",
+            "expired");
+
+    private final ObjectMapper json;
+    private final JsonReplies replies;
+
+    public MpesaCallbacks(ObjectMapper json, JsonReplies replies) {
+        this.json = json;
+        this.replies = replies;
+    }
+
+    /** {"Body":{"stkCallback":{...}}}: CallbackMetadata (receipt, amount) only on success; items by Name. */
+    public ProviderOutcome stkOutcome(Payment payment, String body) {
+        JsonNode callback = read(body).path("Body").path("stkCallback");
+        String resultCode = MpesaResponses.text(callback, "ResultCode");
+        if (!callback.isObject() || resultCode == null) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The callback is not an M-Pesa STK callback");
+        }
+        String checkoutRequestId = MpesaResponses.text(callback, "CheckoutRequestID");
+        requireSame(payment, "CheckoutRequestID", payment.providerReference(), checkoutRequestId);
+        if (!"0".equals(resultCode.trim())) {
+            return ProviderOutcome.failed(MpesaReasons.forStk(resultCode), resultCode.trim(), body)
+                    .withProviderReference(checkoutRequestId);
+        }
+        Map<String, JsonNode> items = new HashMap<>();
+        for (JsonNode item : callback.path("CallbackMetadata").path("Item")) {
+            if (item.hasNonNull("Name") && item.hasNonNull("Value")) {   // "Balance" often comes without a Value
+                items.put(item.get("Name").asText(), item.get("Value"));
+            }
+        }
+        JsonNode amount = items.get("Amount");
+        if (amount != null && !sameAmount(amount.asText(), payment.amount())) {
+            throw new CallbackMismatchException(payment.id(), "amount");
+        }
+        JsonNode receipt = items.get("MpesaReceiptNumber");
+        return ProviderOutcome.successful(receipt == null ? null : receipt.asText(), body)
+                .withProviderReference(checkoutRequestId);
+    }
+
+    /** The Result of a B2C payment or a reversal, posted to its ResultURL. */
+    public ProviderOutcome resultOutcome(Payment payment, String body) {
+        MpesaResult result = requireResult(body);
+        String reference;
+        if (MpesaProduct.of(payment.providerProduct()) == MpesaProduct.B2C) {
+            // We chose the OriginatorConversationID (our payment id); Daraja chose the ConversationID.
+            requireSame(payment, "OriginatorConversationID", payment.id().toString(),
+                    result.originatorConversationId());
+            requireSame(payment, "ConversationID", payment.providerReference(), result.conversationId());
+            reference = result.conversationId();
+        } else {
+            requireSame(payment, "OriginatorConversationID", payment.providerReference(),
+                    result.originatorConversationId());
+            reference = result.originatorConversationId();
+        }
+        String amount = result.parameter("TransactionAmount") != null
+                ? result.parameter("TransactionAmount") : result.parameter("Amount");
+        if (amount != null && !sameAmount(amount, payment.amount())) {
+            throw new CallbackMismatchException(payment.id(), "amount");
+        }
+        if (!result.succeeded()) {
+            return ProviderOutcome.failed(MpesaReasons.forOrganisationApi(result.resultCode()), result.resultCode(),
+                    body).withProviderReference(reference);
+        }
+        String receipt = result.transactionId() != null ? result.transactionId() : result.parameter("TransactionReceipt");
+        return ProviderOutcome.successful(receipt, body).withProviderReference(reference);
+    }
+
+    /**
+     * The Result of a transaction status query about the payment: "Completed" ends it SUCCESSFUL with its
+     * receipt, a failed status ends it FAILED. "No such transaction" is believed only for an UNKNOWN payment
+     * (Daraja may never have had it): a payment Daraja acknowledged stays as it is, since failing a payout
+     * that is still queued would invite the merchant to pay twice. Anything else (the query itself failed)
+     * is not an answer about the payment, and the poller asks again later.
+     */
+    public ProviderOutcome statusOutcome(Payment payment, String body) {
+        MpesaResult result = requireResult(body);
+        if (TRANSACTION_NOT_FOUND.equals(result.resultCode())) {
+            return payment.status() == PaymentStatus.UNKNOWN
+                    ? ProviderOutcome.notFound() : ProviderOutcome.unknown(result.resultCode());
+        }
+        if (!result.succeeded()) {
+            return ProviderOutcome.unknown(result.resultCode());
+        }
+        String expectedOriginator = MpesaProduct.of(payment.providerProduct()) == MpesaProduct.B2C
+                ? payment.id().toString() : payment.providerReference();
+        requireSame(payment, "OriginatorConversationID", expectedOriginator,
+                result.parameter("OriginatorConversationID"));
+        String amount = result.parameter("Amount");
+        if (amount != null && !sameAmount(amount, payment.amount())) {
+            throw new CallbackMismatchException(payment.id(), "amount");
+        }
+        String status = result.parameter("TransactionStatus");
+        if ("completed".equalsIgnoreCase(status)) {
+            return ProviderOutcome.successful(result.parameter("ReceiptNo"), body);
+        }
+        if (status != null && FAILED_STATUSES.contains(status.toLowerCase(java.util.Locale.ROOT))) {
+            return ProviderOutcome.failed(FailureReason.UNKNOWN_PROVIDER_REASON, "TransactionStatus " + status, body);
+        }
+        return ProviderOutcome.unknown(status == null ? null : "TransactionStatus " + status);
+    }
+
+    /**
+     * The request waited too long in Daraja's queue (QueueTimeOutURL; payload undocumented, B8). That is not
+     * a failure: whether Daraja will still process it is unknown, so the payment becomes UNKNOWN (a transaction
+     * status query then settles it) and its Result, if it comes after all, still applies.
+     */
+    public ProviderOutcome queueTimeoutOutcome(Payment payment, String body) {
+        MpesaResult result = MpesaResult.of(read(body));
+        return ProviderOutcome.unknown(result == null || result.resultCode() == null
+                ? QUEUE_TIMEOUT : QUEUE_TIMEOUT + " " + result.resultCode());
+    }
+
+    /** reschedule-poll.sql parameters that make the poller ask about the payment now. */
+    public Map<String, Object> pollNow(Payment payment) {
+        return Map.of("id", payment.id(), "nextPollSeconds", 0);
+    }
+
+    /** 200 with the acknowledgement Daraja's own samples use (B6, B12). */
+    public void acknowledge(Exchange exchange) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ResultCode", 0);
+        body.put("ResultDesc", "Accepted");
+        replies.reply(exchange, 200, body);
+    }
+
+    private MpesaResult requireResult(String body) {
+        MpesaResult result = MpesaResult.of(read(body));
+        if (result == null || result.resultCode() == null) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The callback is not a Daraja Result");
+        }
+        return result;
+    }
+
+    /** Only when both sides know the value: a callback may be the first to tell us Daraja's id. */
+    private static void requireSame(Payment payment, String field, String expected, String received) {
+        if (expected != null && received != null && !expected.equals(received)) {
+            throw new CallbackMismatchException(payment.id(), field);
+        }
+    }
+
+    private static boolean sameAmount(String text, BigDecimal expected) {
+        try {
+            return new BigDecimal(text.trim()).compareTo(expected) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private JsonNode read(String body) {
+        try {
+            JsonNode node = json.readTree(body == null ? "" : body);
+            return node == null ? json.createObjectNode() : node;
+        } catch (java.io.IOException e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The callback body is not JSON");
+        }
+    }
+}
