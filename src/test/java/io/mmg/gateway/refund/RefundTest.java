@@ -86,6 +86,20 @@ class RefundTest extends GatewayApiTest {
     }
 
     @Test
+    void an_mpesa_collection_is_refunded_through_the_same_api_by_a_reversal() {
+        String original = successfulCollection(Phones.kenya(), "300");
+
+        HttpResponseView created = refund(original, "{\"reason\":\"Returned\"}");
+
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.json().path("provider").asText()).isEqualTo("MPESA");
+        assertThat(created.json().path("product").asText()).isEqualTo("REVERSAL");
+        assertThat(created.json().path("amount").asText()).isEqualTo("300");
+        awaitStatus(created.json().path("id").asText(), "SUCCESSFUL");
+        assertThat(http.get("/api/v1/payments/" + original, apiKey).json().path("refundedAmount").asText()).isEqualTo("300");
+    }
+
+    @Test
     void a_failed_payment_cannot_be_refunded() {
         HttpResponseView created = http.post("/api/v1/collections", apiKey,
                 "{\"amount\":\"5\",\"phoneNumber\":\"46733123451\"}");
