@@ -1,5 +1,5 @@
 -- One page of a client's payments, newest first. A NULL filter means "any".
-SELECT * FROM payment
+SELECT *, payment_refunded_amount(id) AS refunded_amount FROM payment
  WHERE client_id = :#clientId
    AND (CAST(:#status AS text) IS NULL OR status = :#status)
    AND (CAST(:#provider AS text) IS NULL OR provider = :#provider)

@@ -1,1 +1,1 @@
-SELECT * FROM payment WHERE id = :#id AND client_id = :#clientId
+SELECT *, payment_refunded_amount(id) AS refunded_amount FROM payment WHERE id = :#id AND client_id = :#clientId

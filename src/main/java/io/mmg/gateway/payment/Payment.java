@@ -32,7 +32,26 @@ public record Payment(
         Instant nextPollAt,
         Instant createdAt,
         Instant updatedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String providerOperation,
+        BigDecimal refundedAmount) {
+
+    /**
+     * @param providerOperation the provider operation that carries the payment (MTN: requesttopay, transfer,
+     *                          deposit, refund); null = the product's default for the payment type
+     * @param refundedAmount    a collection's SUCCESSFUL refunds, when the query computed it; null otherwise
+     */
+    public Payment(UUID id, UUID clientId, PaymentType type, Provider provider, String product, PaymentStatus status,
+                   BigDecimal amount, String currency, String country, String phoneNumber, String externalId,
+                   String payerMessage, String payeeNote, String metadataJson, String requestHash,
+                   Integer responseCode, String reason, String errorMessage, String providerReason,
+                   String providerReference, String financialTransactionId, UUID originalPaymentId, int pollAttempts,
+                   Instant nextPollAt, Instant createdAt, Instant updatedAt, Instant completedAt) {
+        this(id, clientId, type, provider, product, status, amount, currency, country, phoneNumber, externalId,
+                payerMessage, payeeNote, metadataJson, requestHash, responseCode, reason, errorMessage, providerReason,
+                providerReference, financialTransactionId, originalPaymentId, pollAttempts, nextPollAt, createdAt,
+                updatedAt, completedAt, null, null);
+    }
 
     public ProviderProduct providerProduct() {
         return ProviderProduct.of(provider.name(), product);

@@ -2,6 +2,7 @@ package io.mmg.gateway.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,11 @@ public class PaymentJson {
         view.put("providerReason", payment.providerReason());
         view.put("financialTransactionId", payment.financialTransactionId());
         view.put("originalPaymentId", payment.originalPaymentId() == null ? null : payment.originalPaymentId().toString());
+        if (payment.type() == PaymentType.COLLECTION) {
+            // What has been paid back so far by SUCCESSFUL refunds (POST /payments/{id}/refunds).
+            view.put("refundedAmount", Currencies.format(
+                    payment.refundedAmount() == null ? BigDecimal.ZERO : payment.refundedAmount(), payment.currency()));
+        }
         view.put("metadata", metadata(payment.metadataJson()));
         view.put("createdAt", payment.createdAt() == null ? null : payment.createdAt().toString());
         view.put("updatedAt", payment.updatedAt() == null ? null : payment.updatedAt().toString());

@@ -3,6 +3,7 @@ package io.mmg.gateway.payment;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.poller.InitiationBudget;
+import io.mmg.gateway.provider.ProviderOperations;
 import io.mmg.gateway.security.AuthenticatedClient;
 import io.mmg.gateway.security.Secrets;
 import java.util.HashMap;
@@ -28,12 +29,20 @@ public class PaymentRecords {
     public static final String PRESET_PAYMENT_ID = "presetPaymentId";
     private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
+    /** The payment a refund refunds (a {@link Payment}), for the steps and provider beans that need it. */
+    public static final String ORIGINAL_PAYMENT = "originalPayment";
+
     private final PaymentRows rows;
     private final long pollAfterCrashSeconds;
+    private final ProviderOperations operations;
+    private final DailyLimits dailyLimits;
 
-    public PaymentRecords(PaymentRows rows, InitiationBudget budget) {
+    public PaymentRecords(PaymentRows rows, InitiationBudget budget, ProviderOperations operations,
+                          DailyLimits dailyLimits) {
         this.rows = rows;
         this.pollAfterCrashSeconds = budget.seconds();
+        this.operations = operations;
+        this.dailyLimits = dailyLimits;
     }
 
     /** Reads the optional Idempotency-Key header into the exchange before anything else touches headers. */
@@ -75,7 +84,10 @@ public class PaymentRecords {
         params.put("idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class));
         params.put("requestHash", request.requestHash());
         params.put("callbackTokenHash", Secrets.sha256(callbackToken));
-        params.put("originalPaymentId", null);
+        Payment original = exchange.getProperty(ORIGINAL_PAYMENT, Payment.class);
+        params.put("originalPaymentId", original == null ? null : original.id());
+        params.put("providerOperation", operations.forNewPayment(request.product(), request.type()));
+        params.putAll(dailyLimits.params(request));
         // Not polled while its request may still be in flight; record-initiation.sql sets the real first poll.
         params.put("firstPollSeconds", pollAfterCrashSeconds);
         return params;

@@ -82,7 +82,7 @@ public class PaymentRequestParser {
                 payeeNote, metadata, hash);
     }
 
-    private JsonNode readObject(String body) {
+    JsonNode readObject(String body) {
         if (body == null || body.isBlank()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "The request body is empty; send a JSON object");
         }
@@ -99,15 +99,19 @@ public class PaymentRequestParser {
     }
 
     private static void rejectUnknownFields(JsonNode root) {
+        rejectUnknownFields(root, FIELDS);
+    }
+
+    static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
+            if (!allowed.contains(name)) {
                 unknown.add(name);
             }
         });
         if (!unknown.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "Unknown field(s): " + String.join(", ", unknown),
-                    Map.of("unknownFields", unknown, "allowedFields", FIELDS.stream().sorted().toList()));
+                    Map.of("unknownFields", unknown, "allowedFields", allowed.stream().sorted().toList()));
         }
     }
 
@@ -175,6 +179,22 @@ public class PaymentRequestParser {
         if (node == null || node.isNull()) {
             throw new ApiException(ErrorCode.INVALID_AMOUNT, "amount is required", Map.of("field", "amount"));
         }
+        BigDecimal amount = positiveAmount(node, currency);
+        limits.forCurrency(currency).ifPresent(limit -> {
+            if (limit.min() != null && amount.compareTo(limit.min()) < 0) {
+                throw new ApiException(ErrorCode.AMOUNT_TOO_LOW, "The minimum is " + limit.min().toPlainString() + " " + currency,
+                        limitDetails(limit, currency));
+            }
+            if (limit.max() != null && amount.compareTo(limit.max()) > 0) {
+                throw new ApiException(ErrorCode.AMOUNT_TOO_HIGH, "The maximum is " + limit.max().toPlainString() + " " + currency,
+                        limitDetails(limit, currency));
+            }
+        });
+        return amount;
+    }
+
+    /** A positive decimal (string or JSON number) with no more decimals than the currency has. */
+    static BigDecimal positiveAmount(JsonNode node, String currency) {
         String text = node.isNumber() ? node.decimalValue().toPlainString() : node.isTextual() ? node.asText().trim() : "";
         if (!AMOUNT.matcher(text).matches()) {
             throw new ApiException(ErrorCode.INVALID_AMOUNT,
@@ -190,16 +210,6 @@ public class PaymentRequestParser {
                     currency + " amounts take " + (decimals == 0 ? "no decimals" : "at most " + decimals + " decimals"),
                     Map.of("field", "amount", "currency", currency, "decimals", decimals));
         }
-        limits.forCurrency(currency).ifPresent(limit -> {
-            if (limit.min() != null && amount.compareTo(limit.min()) < 0) {
-                throw new ApiException(ErrorCode.AMOUNT_TOO_LOW, "The minimum is " + limit.min().toPlainString() + " " + currency,
-                        limitDetails(limit, currency));
-            }
-            if (limit.max() != null && amount.compareTo(limit.max()) > 0) {
-                throw new ApiException(ErrorCode.AMOUNT_TOO_HIGH, "The maximum is " + limit.max().toPlainString() + " " + currency,
-                        limitDetails(limit, currency));
-            }
-        });
         return amount;
     }
 
@@ -212,7 +222,7 @@ public class PaymentRequestParser {
         return details;
     }
 
-    private static String text(JsonNode root, String field, int maxLength) {
+    static String text(JsonNode root, String field, int maxLength) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;

@@ -40,7 +40,9 @@ public class PaymentRows {
                 instant(row.get("next_poll_at")),
                 instant(row.get("created_at")),
                 instant(row.get("updated_at")),
-                instant(row.get("completed_at")));
+                instant(row.get("completed_at")),
+                (String) row.get("provider_operation"),
+                (BigDecimal) row.get("refunded_amount"));
     }
 
     public List<Payment> toPayments(List<Map<String, Object>> rows) {

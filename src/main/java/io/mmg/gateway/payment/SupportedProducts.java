@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupportedProducts {
 
-    private final Set<ProviderProduct> supported = EnumSet.of(ProviderProduct.MTN_COLLECTION, ProviderProduct.MTN_DISBURSEMENT,
+    private final Set<ProviderProduct> supported = EnumSet.of(ProviderProduct.MTN_COLLECTION,
+            ProviderProduct.MTN_DISBURSEMENT, ProviderProduct.MTN_REMITTANCE,
             ProviderProduct.MPESA_STK_PUSH, ProviderProduct.MPESA_B2C, ProviderProduct.MPESA_REVERSAL);
 
     public boolean supports(ProviderProduct product) {

@@ -44,4 +44,21 @@ class CircuitBreakerTest extends GatewayApiTest {
                 assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202));
         assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202);
     }
+
+    @Test
+    void each_product_has_its_own_circuit_payouts_go_on_while_collections_are_cut_off() {
+        mtn.addFault("{\"operation\":\"collection/requesttopay\",\"times\":-1,\"httpStatus\":503}");
+        collect(Phones.uganda(), "1000");
+        collect(Phones.uganda(), "1000");
+        HttpResponseView shortCircuited = collect(Phones.uganda(), "1000");
+        assertThat(shortCircuited.json().path("details").path("providerReason").asText()).isEqualTo("CIRCUIT_OPEN");
+
+        HttpResponseView payout = http.post("/api/v1/disbursements", apiKey,
+                "{\"amount\":\"1000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}");
+        HttpResponseView remittance = http.post("/api/v1/remittances", apiKey,
+                "{\"amount\":\"1000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}");
+
+        assertThat(payout.status()).isEqualTo(202);
+        assertThat(remittance.status()).isEqualTo(202);
+    }
 }

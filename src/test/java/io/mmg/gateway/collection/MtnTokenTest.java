@@ -29,7 +29,7 @@ class MtnTokenTest extends GatewayApiTest {
             assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202);
         }
 
-        assertThat(mtn.requests("token", null)).isZero();
+        assertThat(mtn.requests("collection/token", null)).isZero();
     }
 
     @Test
@@ -41,8 +41,23 @@ class MtnTokenTest extends GatewayApiTest {
         HttpResponseView response = collect(phone, "1000");
 
         assertThat(response.status()).isEqualTo(202);
-        assertThat(mtn.requests("token", null)).isEqualTo(1);
+        assertThat(mtn.requests("collection/token", null)).isEqualTo(1);
         assertThat(mtn.requests("requesttopay", phone)).isEqualTo(2);
+    }
+
+    @Test
+    void a_rejected_disbursement_token_is_replaced_from_the_disbursement_token_endpoint() {
+        String phone = Phones.uganda();
+        http.post("/api/v1/disbursements", apiKey, "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}");
+        mtn.addFault("{\"operation\":\"disbursement/transfer\",\"msisdn\":\"" + phone + "\",\"times\":1,\"httpStatus\":401}");
+        http.send("DELETE", "/sandbox/control/mtn/stats", null, Map.of());
+
+        HttpResponseView payout = http.post("/api/v1/disbursements", apiKey,
+                "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}");
+
+        assertThat(payout.status()).isEqualTo(202);
+        assertThat(mtn.requests("disbursement/token", null)).isEqualTo(1);
+        assertThat(mtn.requests("disbursement/transfer", phone)).isEqualTo(2);
     }
 
     @Test
@@ -60,6 +75,6 @@ class MtnTokenTest extends GatewayApiTest {
         for (CompletableFuture<HttpResponseView> call : calls) {
             assertThat(call.get().status()).isEqualTo(202);
         }
-        assertThat(mtn.requests("token", null)).isEqualTo(1);
+        assertThat(mtn.requests("collection/token", null)).isEqualTo(1);
     }
 }

@@ -46,6 +46,13 @@ public abstract class GatewayApiTest {
         return http.get("/api/v1/payments/" + paymentId, apiKey).json().path("status").asText();
     }
 
+    /** Asks the gateway to ask the provider ({@code ?refresh=true}) until the payment has this status. */
+    protected JsonNode awaitRefreshedStatus(String paymentId, String status) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(
+                () -> http.get("/api/v1/payments/" + paymentId + "?refresh=true", apiKey).json(),
+                payment -> payment.path("status").asText().equals(status));
+    }
+
     protected JsonNode awaitStatus(String paymentId, String status) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(
                 () -> http.get("/api/v1/payments/" + paymentId, apiKey).json(),

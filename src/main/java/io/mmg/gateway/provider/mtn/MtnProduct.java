@@ -1,25 +1,30 @@
 package io.mmg.gateway.provider.mtn;
 
+import io.mmg.gateway.payment.PaymentType;
 import io.mmg.gateway.payment.ProviderProduct;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The three MTN MoMo products and the only things that differ between them on the wire
- * (provider-apis.md A5-A7): the path segment, the resource a payment creates and which party
- * the phone number is. Everything else is one code path.
+ * The three MTN MoMo products and what differs between them on the wire (provider-apis.md A5-A7): the path
+ * segment, and which resources carry which payment types. Everything else (token, headers, target environment,
+ * callback, status query, error mapping) is one code path for all three.
  */
 public enum MtnProduct {
-    COLLECTION("collection", "requesttopay", "payer"),
-    DISBURSEMENT("disbursement", "transfer", "payee"),
-    REMITTANCE("remittance", "transfer", "payee");
+    COLLECTION("collection", Map.of(PaymentType.COLLECTION, List.of(MtnResource.REQUEST_TO_PAY))),
+    // A refund of a collection is a Disbursement resource, with the Disbursement key and token (A6).
+    DISBURSEMENT("disbursement", Map.of(
+            PaymentType.DISBURSEMENT, List.of(MtnResource.TRANSFER, MtnResource.DEPOSIT),
+            PaymentType.REFUND, List.of(MtnResource.REFUND))),
+    REMITTANCE("remittance", Map.of(PaymentType.REMITTANCE, List.of(MtnResource.TRANSFER)));
 
     private final String path;
-    private final String resource;
-    private final String party;
+    /** Per payment type, the resources that carry it; the first is the default. */
+    private final Map<PaymentType, List<MtnResource>> resources;
 
-    MtnProduct(String path, String resource, String party) {
+    MtnProduct(String path, Map<PaymentType, List<MtnResource>> resources) {
         this.path = path;
-        this.resource = resource;
-        this.party = party;
+        this.resources = resources;
     }
 
     /** Path segment and id used in route names: "collection" gives direct:mtn-collection. */
@@ -27,12 +32,25 @@ public enum MtnProduct {
         return path;
     }
 
-    public String resource() {
-        return resource;
+    /**
+     * The resource a new payment of this type is created at: {@code preferred} when this product offers it for
+     * the type (Disbursement: deposit instead of transfer), otherwise the product's default.
+     */
+    public MtnResource resourceFor(PaymentType type, MtnResource preferred) {
+        List<MtnResource> offered = resources.get(type);
+        if (offered == null) {
+            throw new IllegalArgumentException("MTN " + path + " does not carry " + type + " payments");
+        }
+        return preferred != null && offered.contains(preferred) ? preferred : offered.get(0);
     }
 
-    public String party() {
-        return party;
+    /** The provider product this is (its route key picks this product's route). */
+    public ProviderProduct providerProduct() {
+        return switch (this) {
+            case COLLECTION -> ProviderProduct.MTN_COLLECTION;
+            case DISBURSEMENT -> ProviderProduct.MTN_DISBURSEMENT;
+            case REMITTANCE -> ProviderProduct.MTN_REMITTANCE;
+        };
     }
 
     public static MtnProduct of(ProviderProduct product) {

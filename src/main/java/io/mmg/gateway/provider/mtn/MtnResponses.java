@@ -26,11 +26,15 @@ public class MtnResponses {
         this.tokens = tokens;
     }
 
-    public ProviderOutcome interpret(ProviderCall call, ProviderReply reply, String product, String authorization) {
+    /**
+     * What an MTN answer means: a {@link ProviderOutcome} for a payment's creation or status query, the
+     * {@link ProviderReply} itself for a synchronous query (balance, account holder) that MTN answered.
+     */
+    public Object interpret(ProviderCall call, ProviderReply reply, String product, String authorization) {
         int status = reply.status();
         if (status == 401) {
             // Expired or revoked token: forget it, so the retry fetches a new one (A4).
-            tokens.invalidate(MtnProduct.ofPath(product), authorization);
+            tokens.invalidate(MtnProduct.ofPath(product), call, authorization);
             throw new RetryableProviderException("UNAUTHORIZED", "MTN rejected the access token", false);
         }
         if (status == 403) {
@@ -41,7 +45,11 @@ public class MtnResponses {
             throw new RetryableProviderException(code(reply, "HTTP_" + status),
                     "MTN answered " + status, status != 503 && status != 429);
         }
-        return ProviderCall.STATUS.equals(call.operation()) ? statusAnswer(reply) : initiationAnswer(reply);
+        return switch (call.operation()) {
+            case ProviderCall.INITIATE -> initiationAnswer(reply);
+            case ProviderCall.STATUS -> statusAnswer(reply);
+            default -> queryAnswer(reply);
+        };
     }
 
     private ProviderOutcome initiationAnswer(ProviderReply reply) {
@@ -84,6 +92,24 @@ public class MtnResponses {
                     "MTN rejected a status query (400)");
         }
         throw new RetryableProviderException(code(reply, "HTTP_" + status), "MTN answered " + status, true);
+    }
+
+    /**
+     * A balance or account-holder answer: 200, or 404 (no such account holder, A5.6), is MTN's answer; a
+     * transient 5xx may succeed later; any other refusal (400, NOT_ALLOWED, NOT_ALLOWED_TARGET_ENVIRONMENT)
+     * is about the gateway's own setup.
+     */
+    private ProviderReply queryAnswer(ProviderReply reply) {
+        int status = reply.status();
+        if (status == 200 || status == 404) {
+            return reply;
+        }
+        String code = code(reply, "HTTP_" + status);
+        if (status >= 500 && (MtnReasons.isTransient(code) || code.startsWith("HTTP_"))) {
+            throw new RetryableProviderException(code, "MTN answered " + status + " " + code, true);
+        }
+        throw new ProviderConfigurationException(MtnReasons.toFailureReason(code), code,
+                "MTN refused the query (" + status + " " + code + ")");
     }
 
     /** A status body (GET or callback) as an outcome. */

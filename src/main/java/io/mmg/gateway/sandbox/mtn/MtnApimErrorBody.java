@@ -20,5 +20,8 @@ public record MtnApimErrorBody(int statusCode, String message) {
     /** A second delivery notification for one request-to-pay (MTN Java SDK tests, A5.4). */
     static final MtnApimErrorBody TOO_MANY_NOTIFICATIONS = new MtnApimErrorBody(429,
             "A delivery notification was already sent for this request.");
+    /** Disbursement is IP-whitelisted in production (A6); MTN names the error "FORBIDDEN IP" (A10), body UNCONFIRMED. */
+    static final MtnApimErrorBody FORBIDDEN_IP = new MtnApimErrorBody(403,
+            "FORBIDDEN IP: the caller's address is not whitelisted for this subscription.");
     static final MtnApimErrorBody NO_SUCH_OPERATION = new MtnApimErrorBody(404, "Resource not found");
 }

@@ -32,6 +32,7 @@ public class MtnSandboxConfiguration {
         Object body = switch (status) {
             case 400 -> MtnErrorBody.of(MtnErrorReason.VALIDATION_ERROR);
             case 401 -> MtnApimErrorBody.INVALID_SUBSCRIPTION_KEY;
+            case 403 -> MtnApimErrorBody.FORBIDDEN_IP;
             case 404 -> MtnErrorBody.of(MtnErrorReason.RESOURCE_NOT_FOUND);
             case 409 -> MtnErrorBody.of(MtnErrorReason.RESOURCE_ALREADY_EXIST);
             case 429 -> MtnApimErrorBody.RATE_LIMITED;

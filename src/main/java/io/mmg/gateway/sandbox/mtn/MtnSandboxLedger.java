@@ -1,6 +1,8 @@
 package io.mmg.gateway.sandbox.mtn;
 
 import io.mmg.gateway.sandbox.ConditionalOnSandbox;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -22,6 +24,8 @@ public class MtnSandboxLedger {
 
     private final Map<Key, MtnSandboxTransaction> transactions = new ConcurrentHashMap<>();
     private final Queue<Key> oldestFirst = new ConcurrentLinkedQueue<>();
+    /** The refunds of each refunded reference id, to check what has been refunded of it already. */
+    private final Map<String, Queue<MtnSandboxTransaction>> refundsByOriginal = new ConcurrentHashMap<>();
     private final int capacity;
 
     public MtnSandboxLedger(MtnSandboxProperties properties) {
@@ -35,14 +39,32 @@ public class MtnSandboxLedger {
             return false;
         }
         oldestFirst.add(key);
+        if (transaction.type() == MtnTransactionType.REFUND) {
+            refundsByOriginal.computeIfAbsent(originalKey(transaction.request().referenceIdToRefund()),
+                    original -> new ConcurrentLinkedQueue<>()).add(transaction);
+        }
         while (transactions.size() > capacity) {
             Key oldest = oldestFirst.poll();
             if (oldest == null) {
                 break;
             }
-            transactions.remove(oldest);
+            MtnSandboxTransaction evicted = transactions.remove(oldest);
+            if (evicted != null && evicted.type() == MtnTransactionType.REFUND) {
+                refundsByOriginal.computeIfPresent(originalKey(evicted.request().referenceIdToRefund()),
+                        (original, refunds) -> refunds.remove(evicted) && refunds.isEmpty() ? null : refunds);
+            }
         }
         return true;
+    }
+
+    /** The refunds this sandbox holds of one refunded reference id. */
+    List<MtnSandboxTransaction> refundsOf(String referenceIdToRefund) {
+        Queue<MtnSandboxTransaction> refunds = refundsByOriginal.get(originalKey(referenceIdToRefund));
+        return refunds == null ? List.of() : List.copyOf(refunds);
+    }
+
+    private static String originalKey(String referenceIdToRefund) {
+        return referenceIdToRefund.trim().toLowerCase(Locale.ROOT);
     }
 
     Optional<MtnSandboxTransaction> find(MtnProduct product, MtnTransactionType type, String referenceId) {

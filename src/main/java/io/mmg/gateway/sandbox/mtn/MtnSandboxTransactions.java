@@ -10,6 +10,7 @@ import io.mmg.gateway.sandbox.SandboxCallback;
 import io.mmg.gateway.sandbox.SandboxCallbackSender;
 import io.mmg.gateway.sandbox.SandboxRateLimiter;
 import io.mmg.gateway.sandbox.mtn.MtnSandboxCredentials.ApiUser;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public class MtnSandboxTransactions {
     private final SandboxCallbackSender callbacks;
     private final ObjectMapper json;
     private final SandboxRateLimiter statusRateLimiter = new SandboxRateLimiter();
+    private final Object refundLock = new Object();
 
     public MtnSandboxTransactions(MtnSandboxAccess access, MtnSandboxLedger ledger, MtnSandboxSettings settings,
                                   SandboxCallbackSender callbacks, ObjectMapper json) {
@@ -79,22 +81,28 @@ public class MtnSandboxTransactions {
 
         MtnSandboxSettings.Values now = settings.current();
         Instant createdAt = Instant.now();
-        MtnParty party = request.party();
-        MtnSandboxOutcome outcome;
+        MtnSandboxTransaction transaction;
         if (type == MtnTransactionType.REFUND) {
-            Optional<MtnSandboxTransaction> original = refunded(request.referenceIdToRefund());
-            party = original.map(MtnSandboxTransaction::party).orElse(null);
-            outcome = MtnSandboxScenarios.forRefund(request.referenceIdToRefund(),
-                    original.map(refundedPayment -> refundedPayment.status(createdAt)));
+            // One refund at a time, so that two concurrent refunds cannot both fit in what is left.
+            synchronized (refundLock) {
+                Optional<MtnSandboxTransaction> original = refunded(request.referenceIdToRefund());
+                MtnSandboxOutcome outcome = MtnSandboxScenarios.forRefund(request.referenceIdToRefund(),
+                        original.map(refundedPayment -> refundedPayment.status(createdAt)));
+                if (original.isPresent() && outcome.kind() != MtnSandboxOutcome.Kind.FAILED
+                        && exceedsWhatIsLeft(original.get(), request.amount())) {
+                    // UNCONFIRMED: MTN does not document its answer to refunding more than was collected; the
+                    // sandbox refuses it like a refund of a payment that cannot be refunded.
+                    outcome = MtnSandboxOutcome.failed(MtnErrorReason.NOT_ALLOWED);
+                }
+                transaction = record(product, type, referenceId, request,
+                        original.map(MtnSandboxTransaction::party).orElse(null), outcome, createdAt, now, callbackUrl);
+            }
         } else {
-            outcome = MtnSandboxScenarios.forTransaction(type, party);
+            transaction = record(product, type, referenceId, request, request.party(),
+                    MtnSandboxScenarios.forTransaction(type, request.party()), createdAt, now, callbackUrl);
         }
-        MtnSandboxTransaction transaction = new MtnSandboxTransaction(product, type, referenceId, request, party,
-                outcome, finalAt(outcome, createdAt, now), financialTransactionId(type, outcome),
-                callbackUrl.orElse(null), new AtomicBoolean());
-        if (!ledger.add(transaction)) {
-            throw MtnSandboxException.of(HttpStatus.CONFLICT, MtnErrorReason.RESOURCE_ALREADY_EXIST);
-        }
+        MtnParty party = transaction.party();
+        MtnSandboxOutcome outcome = transaction.outcome();
         log.debug("MTN sandbox {} {} for {} accepted, ends {}", product.path(), type.resource(),
                 PhoneNumbers.mask(party == null ? null : party.partyId()), outcome.kind());
         if (transaction.callbackUrl() != null && transaction.finalAt() != null && !call.suppressCallback()) {
@@ -144,6 +152,28 @@ public class MtnSandboxTransactions {
             throw MtnSandboxException.apim(MtnApimErrorBody.TOO_MANY_NOTIFICATIONS);
         }
         return ResponseEntity.ok().build();
+    }
+
+    /** Adds the transaction to the ledger; 409 RESOURCE_ALREADY_EXIST when its reference id is taken (A10). */
+    private MtnSandboxTransaction record(MtnProduct product, MtnTransactionType type, String referenceId,
+                                         MtnTransactionRequest request, MtnParty party, MtnSandboxOutcome outcome,
+                                         Instant createdAt, MtnSandboxSettings.Values now, Optional<URI> callbackUrl) {
+        MtnSandboxTransaction transaction = new MtnSandboxTransaction(product, type, referenceId, request, party,
+                outcome, finalAt(outcome, createdAt, now), financialTransactionId(type, outcome),
+                callbackUrl.orElse(null), new AtomicBoolean());
+        if (!ledger.add(transaction)) {
+            throw MtnSandboxException.of(HttpStatus.CONFLICT, MtnErrorReason.RESOURCE_ALREADY_EXIST);
+        }
+        return transaction;
+    }
+
+    /** Whether this refund and the earlier ones that did not fail add up to more than the collected amount. */
+    private boolean exceedsWhatIsLeft(MtnSandboxTransaction original, String amount) {
+        BigDecimal refunded = ledger.refundsOf(original.referenceId()).stream()
+                .filter(refund -> refund.outcome().kind() != MtnSandboxOutcome.Kind.FAILED)
+                .map(refund -> new BigDecimal(refund.request().amount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return refunded.add(new BigDecimal(amount)).compareTo(new BigDecimal(original.request().amount())) > 0;
     }
 
     /** The collection a refund names, if the sandbox knows it (a request-to-pay or a withdrawal). */

@@ -79,6 +79,24 @@ class MtnSandboxDisbursementTest extends MtnSandboxIntegrationTest {
     }
 
     @Test
+    void refunds_beyond_the_collected_amount_fail_as_not_allowed() {
+        String collection = successfulCollection(ordinaryMsisdn());
+        String first = newReference();
+        String second = newReference();
+        String tooMuch = newReference();
+
+        mtn.create("disbursement", "v1_0", "refund", first, refundBody(collection, "60"), null);
+        mtn.create("disbursement", "v1_0", "refund", second, refundBody(collection, "40"), null);
+        mtn.create("disbursement", "v1_0", "refund", tooMuch, refundBody(collection, "1"), null);
+
+        assertThat(mtn.awaitFinal("disbursement", "v1_0", "refund", first).get("status").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(mtn.awaitFinal("disbursement", "v1_0", "refund", second).get("status").asText()).isEqualTo("SUCCESSFUL");
+        JsonNode refused = mtn.awaitFinal("disbursement", "v1_0", "refund", tooMuch);
+        assertThat(refused.get("status").asText()).isEqualTo("FAILED");
+        assertThat(refused.get("reason").asText()).isEqualTo("NOT_ALLOWED");
+    }
+
+    @Test
     void a_refund_of_an_unknown_collection_fails_as_not_found() {
         String refund = newReference();
         mtn.create("disbursement", "v1_0", "refund", refund, refundBody(newReference(), "40"), null);
