@@ -56,7 +56,7 @@ public class PayoutRowValidator {
             json.put("payerMessage", row.narration());
             json.put("payeeNote", row.narration());
         }
-        return parser.parse(json, PaymentType.DISBURSEMENT);
+        return parser.parseObject(json, PaymentType.DISBURSEMENT);
     }
 
     record Verdict(boolean isValid, String errorCode, String errorMessage, PaymentRequest request) {

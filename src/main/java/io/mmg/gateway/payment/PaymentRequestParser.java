@@ -55,11 +55,11 @@ public class PaymentRequestParser {
     }
 
     public PaymentRequest parse(String body, PaymentType type) {
-        return parse(readObject(body), type);
+        return parseObject(readObject(body), type);
     }
 
     /** The same rules for a request that did not arrive as JSON text (a row of a payout file). */
-    public PaymentRequest parse(JsonNode root, PaymentType type) {
+    public PaymentRequest parseObject(JsonNode root, PaymentType type) {
         rejectUnknownFields(root);
 
         String msisdn = phoneNumber(root);
