@@ -8,8 +8,10 @@ COPY src src
 RUN ./mvnw -B -q -DskipTests package && cp target/mobile-money-gateway-*.jar /gateway.jar
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 gateway && mkdir -p /routes && chown gateway /routes
+# /data holds the payout folders (inbox, outbox, done, failed): mount a volume there.
+RUN useradd --system --uid 10001 gateway && mkdir -p /routes /data /app && chown gateway /routes /data /app
 USER gateway
+WORKDIR /app
 COPY --from=build /gateway.jar /app/gateway.jar
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:MaxRAMPercentage=75", "-jar", "/app/gateway.jar"]
