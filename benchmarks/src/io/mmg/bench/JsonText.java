@@ -1,0 +1,66 @@
+package io.mmg.bench;
+
+/**
+ * Just enough JSON reading for the benchmark's few answers, so the load generator needs nothing but the JDK.
+ * Values are found by key anywhere in the text: keep the keys asked for unambiguous.
+ */
+final class JsonText {
+
+    private JsonText() {
+    }
+
+    static String string(String json, String key) {
+        int start = valueStart(json, key);
+        if (json.charAt(start) != '"') {
+            return null;
+        }
+        int end = json.indexOf('"', start + 1);
+        return json.substring(start + 1, end);
+    }
+
+    static String number(String json, String key) {
+        int start = valueStart(json, key);
+        int end = start;
+        while (end < json.length() && "-0123456789.".indexOf(json.charAt(end)) >= 0) {
+            end++;
+        }
+        return json.substring(start, end);
+    }
+
+    /** The object value of a key, as text (braces balanced, strings skipped). */
+    static String object(String json, String key) {
+        int start = valueStart(json, key);
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return json.substring(start, i + 1);
+            }
+        }
+        throw new IllegalArgumentException("No object for " + key);
+    }
+
+    private static int valueStart(String json, String key) {
+        int at = json.indexOf("\"" + key + "\"");
+        if (at < 0) {
+            throw new IllegalArgumentException("No " + key + " in " + OpenLoop.abbreviate(json));
+        }
+        int colon = json.indexOf(':', at + key.length() + 2);
+        int start = colon + 1;
+        while (Character.isWhitespace(json.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+}
