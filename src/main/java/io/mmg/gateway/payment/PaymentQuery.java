@@ -1,6 +1,7 @@
 package io.mmg.gateway.payment;
 
 import io.mmg.gateway.api.ApiException;
+import io.mmg.gateway.api.QueryParameters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -84,27 +85,10 @@ public record PaymentQuery(String status, String provider, String type, Instant 
     }
 
     private static int integer(Map<String, Object> headers, String name, int fallback, int min, int max) {
-        String value = text(headers, name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < min || parsed > max) {
-                throw ApiException.invalidField(name, name + " must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(name, name + " must be a whole number");
-        }
+        return QueryParameters.integer(headers, name, fallback, min, max);
     }
 
     private static String text(Map<String, Object> headers, String name) {
-        Object value = headers.get(name);
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().trim();
-        return text.isEmpty() ? null : text;
+        return QueryParameters.text(headers, name);
     }
 }

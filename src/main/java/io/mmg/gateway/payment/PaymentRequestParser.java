@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.JsonBodies;
 import io.mmg.gateway.provider.mtn.MtnSettings;
 import io.mmg.gateway.security.Secrets;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,19 +83,7 @@ public class PaymentRequestParser {
     }
 
     JsonNode readObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The request body is empty; send a JSON object");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object");
-        }
-        return root;
+        return JsonBodies.object(json, body);
     }
 
     private static void rejectUnknownFields(JsonNode root) {
@@ -103,16 +91,7 @@ public class PaymentRequestParser {
     }
 
     static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
-        List<String> unknown = new ArrayList<>();
-        root.fieldNames().forEachRemaining(name -> {
-            if (!allowed.contains(name)) {
-                unknown.add(name);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "Unknown field(s): " + String.join(", ", unknown),
-                    Map.of("unknownFields", unknown, "allowedFields", allowed.stream().sorted().toList()));
-        }
+        JsonBodies.rejectUnknownFields(root, allowed);
     }
 
     private static String phoneNumber(JsonNode root) {

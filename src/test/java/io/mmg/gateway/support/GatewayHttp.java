@@ -35,6 +35,14 @@ public class GatewayHttp {
         return send("POST", path, json, auth(apiKey, all));
     }
 
+    public HttpResponseView put(String path, String apiKey, String json) {
+        return send("PUT", path, json, auth(apiKey, Map.of("Content-Type", "application/json")));
+    }
+
+    public HttpResponseView delete(String path, String apiKey) {
+        return send("DELETE", path, null, auth(apiKey, Map.of()));
+    }
+
     public HttpResponseView get(String path, String apiKey) {
         return send("GET", path, null, auth(apiKey, Map.of()));
     }

@@ -1,0 +1,1 @@
+SELECT * FROM webhook_attempt WHERE delivery_id = :#id ORDER BY id

@@ -1,0 +1,1 @@
+SELECT * FROM webhook_endpoint WHERE client_id = :#clientId
