@@ -2,10 +2,9 @@ package io.mmg.gateway.compat;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
-import io.mmg.gateway.payment.Countries;
+import io.mmg.gateway.payment.PaymentRequest;
 import io.mmg.gateway.payment.PaymentRequestParser;
-import io.mmg.gateway.payment.PhoneNumbers;
-import io.mmg.gateway.payment.Provider;
+import io.mmg.gateway.payment.PaymentType;
 import io.mmg.gateway.payment.ProviderProduct;
 import io.mmg.gateway.sandbox.mpesa.MpesaSandboxCustomer;
 import java.io.IOException;
@@ -40,13 +39,14 @@ public class SandboxTestPayments {
         customer();
     }
 
-    /** The STK push this collection request will send waits for a test callback (its callback is held). */
+    /**
+     * The STK push this collection request will send waits for a test callback (its callback is held). Checked as
+     * the collection will be first, so a request the gateway refuses leaves nothing held.
+     */
     public void holdCustomerAnswer(String collectionRequest) {
-        String msisdn = PhoneNumbers.normalise(parser.readObject(collectionRequest).path("phoneNumber").asText(""));
-        boolean mpesaNumber = msisdn != null
-                && Countries.of(msisdn, false).filter(country -> country.providers().contains(Provider.MPESA)).isPresent();
-        if (mpesaNumber) {
-            customer().holdNextAnswer(msisdn);
+        PaymentRequest request = parser.parse(collectionRequest, PaymentType.COLLECTION);
+        if (request.product() == ProviderProduct.MPESA_STK_PUSH) {
+            customer().holdNextAnswer(request.msisdn());
         }
     }
 

@@ -29,7 +29,7 @@ class SandboxTestPaymentsTest {
 
     @Test
     void without_the_sandbox_no_customer_answer_is_held() {
-        assertThatThrownBy(() -> withoutSandbox.holdCustomerAnswer("{\"phoneNumber\":\"254712345678\"}"))
+        assertThatThrownBy(() -> withoutSandbox.holdCustomerAnswer("{\"phoneNumber\":\"254712345678\",\"amount\":\"10\",\"provider\":\"MPESA\"}"))
                 .isInstanceOf(ApiException.class);
     }
 }

@@ -154,6 +154,17 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
+    void history_takes_the_seeds_status_words_as_a_filter() {
+        completedPayment(Phones.kenya(), "140", "22");
+        String pending = initiate(MpesaSandbox.customerWhoNeverAnswers(), "141", "23").json().path("transaction_id").asText();
+
+        JsonNode history = http.get("/api/payment/history/?status=pending", apiKey).json();
+
+        assertThat(history.path("total").asInt()).isEqualTo(1);
+        assertThat(history.path("results").get(0).path("id").asText()).isEqualTo(pending);
+    }
+
+    @Test
     void a_receipt_is_answered_in_the_seed_shape_with_whole_shillings() {
         String id = completedPayment(Phones.kenya(), "133", "1000.00");
 
