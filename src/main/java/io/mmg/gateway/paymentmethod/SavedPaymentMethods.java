@@ -14,6 +14,7 @@ import io.mmg.gateway.payment.Provider;
 import io.mmg.gateway.provider.mtn.MtnSettings;
 import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ public class SavedPaymentMethods {
     static final Set<String> FIELDS = Set.of("type", "details", "isDefault");
     static final Set<String> DETAILS = Set.of("phoneNumber");
     static final String PAYMENT_METHOD_ID = "paymentMethodId";
+    /** Exchange property: the id a save asked for; the stored row has another when the wallet was saved before. */
+    private static final String REQUESTED_ID = "savedPaymentMethodId";
 
     private final PaymentRequestParser parser;
     private final MtnSettings mtn;
@@ -77,13 +80,13 @@ public class SavedPaymentMethods {
         params.put("phoneNumber", msisdn);
         params.put("country", country.code());
         params.put("isDefault", isDefault != null && isDefault.asBoolean(false));
-        exchange.setProperty("savedPaymentMethodId", params.get("id"));
+        exchange.setProperty(REQUESTED_ID, params.get("id"));
         return params;
     }
 
     /** 201 with the new method; the same wallet saved before is a 409 naming it. */
     public void created(Map<String, Object> row, Exchange exchange) {
-        UUID requested = exchange.getProperty("savedPaymentMethodId", UUID.class);
+        UUID requested = exchange.getProperty(REQUESTED_ID, UUID.class);
         if (!requested.equals(row.get("id"))) {
             throw new ApiException(ErrorCode.PAYMENT_METHOD_EXISTS, "This wallet is saved already",
                     Map.of("paymentMethodId", row.get("id").toString()));
@@ -121,7 +124,7 @@ public class SavedPaymentMethods {
         JsonNode root;
         try {
             root = json.readTree(body == null ? "" : body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
         if (root == null || !root.isObject() || !root.has(PAYMENT_METHOD_ID)) {
@@ -139,7 +142,7 @@ public class SavedPaymentMethods {
     }
 
     /** The payment request with the saved method's number and provider in place of paymentMethodId. */
-    public String substitute(String body, Map<String, Object> row) throws java.io.IOException {
+    public String substitute(String body, Map<String, Object> row) throws IOException {
         ObjectNode request = (ObjectNode) parser.readObject(body);
         requireFound(row, request.path(PAYMENT_METHOD_ID).asText());
         request.remove(PAYMENT_METHOD_ID);

@@ -13,6 +13,7 @@ import io.mmg.gateway.payment.AmountLimits;
 import io.mmg.gateway.payment.PaymentRequestParser;
 import io.mmg.gateway.payment.SupportedProducts;
 import io.mmg.gateway.provider.mtn.MtnSettings;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -66,8 +67,8 @@ class JsonTemplateTest {
         assertThatThrownBy(() -> request("{\"amount\": 1, \"currency\": \"KES\"}", "{\"amount\": \"$amount\"}"))
                 .isInstanceOfSatisfying(ApiException.class, refused -> {
                     assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-                    assertThat(refused.details().get("unknownFields")).isEqualTo(java.util.List.of("currency"));
-                    assertThat(refused.details().get("allowedFields")).isEqualTo(java.util.List.of("amount"));
+                    assertThat(refused.details().get("unknownFields")).isEqualTo(List.of("currency"));
+                    assertThat(refused.details().get("allowedFields")).isEqualTo(List.of("amount"));
                 });
     }
 

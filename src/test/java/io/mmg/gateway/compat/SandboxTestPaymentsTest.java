@@ -1,5 +1,6 @@
 package io.mmg.gateway.compat;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmg.gateway.api.ApiException;
@@ -24,7 +25,7 @@ class SandboxTestPaymentsTest {
     @Test
     void without_the_sandbox_the_test_endpoints_answer_like_a_path_the_gateway_does_not_serve() {
         assertThatThrownBy(withoutSandbox::requireSandbox).isInstanceOfSatisfying(ApiException.class,
-                refused -> org.assertj.core.api.Assertions.assertThat(refused.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                refused -> assertThat(refused.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test

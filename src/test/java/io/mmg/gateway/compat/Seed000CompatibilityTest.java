@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
+import io.mmg.gateway.support.TestMerchants;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +106,7 @@ class Seed000CompatibilityTest extends GatewayApiTest {
     @Test
     void the_status_of_an_unknown_or_another_merchants_payment_is_not_found() {
         String referenceId = request(Phones.cameroon()).json().path("reference_id").asText();
-        String otherMerchant = io.mmg.gateway.support.TestMerchants.newApiKey(clients);
+        String otherMerchant = TestMerchants.newApiKey(clients);
 
         assertThat(status(referenceId, otherMerchant).status()).isEqualTo(404);
         assertThat(status(UUID.randomUUID().toString(), apiKey).json().path("code").asText()).isEqualTo("PAYMENT_NOT_FOUND");

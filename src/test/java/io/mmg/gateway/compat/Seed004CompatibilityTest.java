@@ -1,6 +1,7 @@
 package io.mmg.gateway.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
@@ -273,7 +274,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
         mpesa.loseCallback("stkpush", phone);
         String id = initiate(phone, "137", "10").json().path("transaction_id").asText();
         String checkoutRequestId = mpesa.latestOf(phone).path("id").asText();
-        org.awaitility.Awaitility.await().until(() -> mpesa.transaction(checkoutRequestId).path("status").asText(),
+        await().until(() -> mpesa.transaction(checkoutRequestId).path("status").asText(),
                 "COMPLETED"::equals);
 
         http.post("/api/payment/mpesa-callback/", null, "{\"Body\": {\"stkCallback\": {\"CheckoutRequestID\": \""

@@ -222,9 +222,8 @@ class PaymentMethodsTest extends GatewayApiTest {
 
     @Test
     void another_merchants_or_an_unknown_method_cannot_be_paid_with() {
-        String othersMethod;
         String other = TestMerchants.newApiKey(clients);
-        othersMethod = save(other, "MPESA", Phones.kenya(), false).json().path("id").asText();
+        String othersMethod = save(other, "MPESA", Phones.kenya(), false).json().path("id").asText();
 
         for (String id : new String[] {othersMethod, UUID.randomUUID().toString(), "nope"}) {
             HttpResponseView refused = http.post("/api/v1/collections", apiKey,
