@@ -1,6 +1,7 @@
 package io.mmg.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Component;
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    /**
+     * Exchange property set by an adapter of another API (compat routes): the gateway's field names to the
+     * caller's, so that {@code details.field} of an error names the field the caller sent.
+     */
+    public static final String CALLER_FIELD_NAMES = "callerFieldNames";
 
     private final JsonReplies replies;
 
@@ -27,7 +33,7 @@ public class ApiErrors {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiException api = Failures.find(caught, ApiException.class).orElse(null);
         if (api != null) {
-            replies.replyError(exchange, api.code(), api.getMessage(), api.details());
+            replies.replyError(exchange, api.code(), api.getMessage(), inCallerTerms(exchange, api.details()));
         } else if (Failures.find(caught, JsonProcessingException.class).isPresent()) {
             replies.replyError(exchange, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", Map.of());
         } else {
@@ -35,5 +41,16 @@ public class ApiErrors {
             replies.replyError(exchange, ErrorCode.INTERNAL_ERROR,
                     "The gateway could not process the request; it has been logged", Map.of());
         }
+    }
+
+    private static Map<String, Object> inCallerTerms(Exchange exchange, Map<String, Object> details) {
+        Map<?, ?> callerNames = exchange.getProperty(CALLER_FIELD_NAMES, Map.class);
+        Object field = details.get("field");
+        if (callerNames == null || field == null || !callerNames.containsKey(field)) {
+            return details;
+        }
+        Map<String, Object> translated = new LinkedHashMap<>(details);
+        translated.put("field", callerNames.get(field));
+        return translated;
     }
 }

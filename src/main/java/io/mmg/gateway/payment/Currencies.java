@@ -37,4 +37,23 @@ public final class Currencies {
     public static String format(BigDecimal amount, String currency) {
         return amount.setScale(MINOR_UNITS.getOrDefault(currency, 2), RoundingMode.UNNECESSARY).toPlainString();
     }
+
+    /**
+     * The amount for people to read (receipts): ISO code, thousands grouped with commas, the decimals the
+     * provider moves: "UGX 15,000", "KES 1,000" (M-Pesa moves whole shillings), "GHS 1,250.50", "EUR 5.00".
+     * Written by hand rather than with a locale's number format, so it reads the same on every server.
+     */
+    public static String display(BigDecimal amount, String currency) {
+        String plain = format(amount.abs(), currency);
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(whole.charAt(i));
+        }
+        return currency + " " + (amount.signum() < 0 ? "-" : "") + grouped + (point < 0 ? "" : plain.substring(point));
+    }
 }

@@ -38,6 +38,8 @@ public class PaymentJson {
         view.put("errorMessage", payment.errorMessage());
         view.put("providerReason", payment.providerReason());
         view.put("financialTransactionId", payment.financialTransactionId());
+        // The provider's own id when it differs from ours (M-Pesa CheckoutRequestID, ConversationID).
+        view.put("providerReference", payment.providerReference());
         view.put("originalPaymentId", payment.originalPaymentId() == null ? null : payment.originalPaymentId().toString());
         if (payment.type() == PaymentType.COLLECTION) {
             // What has been paid back so far by SUCCESSFUL refunds (POST /payments/{id}/refunds).

@@ -82,7 +82,8 @@ public class PaymentRequestParser {
                 payeeNote, metadata, hash);
     }
 
-    JsonNode readObject(String body) {
+    /** The body as a JSON object, decimals exact (the seed adapters read bodies with it too). */
+    public JsonNode readObject(String body) {
         return JsonBodies.object(json, body);
     }
 
@@ -90,7 +91,7 @@ public class PaymentRequestParser {
         rejectUnknownFields(root, FIELDS);
     }
 
-    static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
+    public static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
         JsonBodies.rejectUnknownFields(root, allowed);
     }
 

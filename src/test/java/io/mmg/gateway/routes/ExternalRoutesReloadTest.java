@@ -3,7 +3,12 @@ package io.mmg.gateway.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mmg.gateway.security.ClientDirectory;
 import io.mmg.gateway.support.GatewayHttp;
+import io.mmg.gateway.support.HttpResponseView;
+import io.mmg.gateway.support.Phones;
+import io.mmg.gateway.support.TestMerchants;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,13 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Integration engineers edit routes without recompiling: files in gateway.routes.dir are loaded at
- * start (a bundled file's name replaces it) and reloaded when they change.
+ * start (a bundled file's name replaces it) and reloaded when they change; an adapter of another API is one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "gateway.routes.dir=target/external-routes-test")
@@ -31,10 +37,13 @@ class ExternalRoutesReloadTest {
         // Written before the application starts, as an engineer would have them in place.
         write("greeting.yaml", greetingRoute("hello"));
         write("health.yaml", bundled("routes/health.yaml").replace("{\"status\":\"UP\"}", "{\"status\":\"UP\",\"edited\":true}"));
+        write("example-adapter.yaml", exampleAdapter());
     }
 
     @LocalServerPort
     int port;
+    @Autowired
+    ClientDirectory clients;
 
     @Test
     void a_file_named_like_a_bundled_route_replaces_it() {
@@ -51,6 +60,35 @@ class ExternalRoutesReloadTest {
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(http.get("/test/greeting", null).json().path("greeting").asText()).isEqualTo("karibu"));
+    }
+
+    @Test
+    void an_adapter_dropped_into_the_folder_serves_another_api_in_its_own_words() {
+        GatewayHttp http = new GatewayHttp(port);
+        String apiKey = TestMerchants.newApiKey(clients);
+
+        HttpResponseView paid = http.post("/api/shop/pay", apiKey,
+                "{\"msisdn\":\"" + Phones.uganda() + "\",\"total\":\"1500\",\"order\":42}");
+
+        assertThat(paid.status()).isEqualTo(200);
+        assertThat(paid.json().path("ok").asBoolean()).isTrue();
+        assertThat(paid.json().path("state").asText()).isEqualTo("pending");
+        String ref = paid.json().path("ref").asText();
+        JsonNode payment = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.get("/api/shop/payments/" + ref, apiKey).json(), answer -> "paid".equals(answer.path("state").asText()));
+        assertThat(payment.path("amount").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(http.get("/api/v1/payments/" + ref, apiKey).json().path("externalId").asText()).isEqualTo("42");
+    }
+
+    /** The example of docs/compatibility.md, as an engineer would copy it. */
+    private static String exampleAdapter() {
+        try {
+            String page = Files.readString(Path.of("docs/compatibility.md"));
+            int start = page.indexOf("# example-adapter.yaml");
+            return page.substring(start, page.indexOf("```", start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String greetingRoute(String greeting) {

@@ -17,6 +17,16 @@ public final class Phones {
         return "2567" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
     }
 
+    /** A Cameroonian MTN number (seed 000 and 001 serve Cameroon). */
+    public static String cameroon() {
+        return "2376" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
+    }
+
+    /** A Ghanaian MTN number (GHS has two decimals). */
+    public static String ghana() {
+        return "2335" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
+    }
+
     /** A Kenyan Safaricom number outside the M-Pesa sandbox's rule blocks (25470000xxxx, 2547110xxxxx, ...). */
     public static String kenya() {
         return "25472" + String.format("%07d", NEXT.incrementAndGet() % 10_000_000L);

@@ -145,6 +145,20 @@ public class MpesaCallbacks {
                 ? QUEUE_TIMEOUT : QUEUE_TIMEOUT + " " + result.resultCode());
     }
 
+    /**
+     * The payee's name in a stored B2C Result: ReceiverPartyPublicName is "&lt;number&gt; - &lt;name&gt;" (B8).
+     * STK callbacks carry no name, so a collection has none: null.
+     */
+    public String receiverName(String storedResult) {
+        MpesaResult result = storedResult == null ? null : MpesaResult.of(read(storedResult));
+        String publicName = result == null ? null : result.parameter("ReceiverPartyPublicName");
+        if (publicName == null) {
+            return null;
+        }
+        String name = publicName.substring(publicName.indexOf(" - ") < 0 ? 0 : publicName.indexOf(" - ") + 3).trim();
+        return name.isEmpty() ? null : name;
+    }
+
     /** reschedule-poll.sql parameters that make the poller ask about the payment now. */
     public Map<String, Object> pollNow(Payment payment) {
         return Map.of("id", payment.id(), "nextPollSeconds", 0);

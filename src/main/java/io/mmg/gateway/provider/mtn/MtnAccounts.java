@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Lazy;
@@ -110,6 +111,17 @@ public class MtnAccounts {
             body.put("name", name);
         }
         replies.reply(exchange, 200, body);
+    }
+
+    /** The holder's KYC name from a basicuserinfo answer ("Sand Box"), or null when MTN did not give one. */
+    public String fullName(ProviderReply basicUserInfo) {
+        if (basicUserInfo == null || basicUserInfo.status() != 200) {
+            return null;
+        }
+        JsonNode info = responses.read(basicUserInfo.body());
+        String name = String.join(" ", Stream.of(text(info, "given_name"), text(info, "family_name"))
+                .filter(part -> part != null && !part.isBlank()).toList());
+        return name.isEmpty() ? null : name;
     }
 
     /**

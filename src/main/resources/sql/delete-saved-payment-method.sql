@@ -1,0 +1,1 @@
+DELETE FROM saved_payment_method WHERE id = :#id AND client_id = :#clientId RETURNING *

@@ -1,0 +1,7 @@
+-- A seed callback (routes/compat-seed001.yaml, compat-seed004.yaml) carries no secret: it only names an open
+-- payment, by our id or the provider's reference, which the gateway then asks its provider about.
+SELECT * FROM payment
+ WHERE provider = :#provider
+   AND status IN ('PENDING', 'UNKNOWN')
+   AND (id = CAST(:#id AS uuid) OR provider_reference = :#providerReference)
+ LIMIT 1
