@@ -69,9 +69,11 @@ public record PaymentQuery(String status, String provider, String type, Instant 
 
     private static Instant instant(Map<String, Object> headers, String name, boolean endOfDay) {
         String value = text(headers, name);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : parseInstant(value, name, endOfDay);
+    }
+
+    /** An ISO-8601 day (its start, or with {@code endOfDay} the start of the next day) or instant, as field {@code name}. */
+    public static Instant parseInstant(String value, String name, boolean endOfDay) {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
@@ -83,7 +85,8 @@ public record PaymentQuery(String status, String provider, String type, Instant 
         }
     }
 
-    private static int integer(Map<String, Object> headers, String name, int fallback, int min, int max) {
+    /** A whole number query parameter within bounds, or the fallback when it is absent. */
+    public static int integer(Map<String, Object> headers, String name, int fallback, int min, int max) {
         String value = text(headers, name);
         if (value == null) {
             return fallback;

@@ -82,7 +82,8 @@ public class PaymentRequestParser {
                 payeeNote, metadata, hash);
     }
 
-    JsonNode readObject(String body) {
+    /** The body as a JSON object, or 400 INVALID_REQUEST. */
+    public JsonNode readObject(String body) {
         if (body == null || body.isBlank()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "The request body is empty; send a JSON object");
         }
@@ -102,7 +103,7 @@ public class PaymentRequestParser {
         rejectUnknownFields(root, FIELDS);
     }
 
-    static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
+    public static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {
