@@ -1,0 +1,184 @@
+package io.mmg.gateway.reconciliation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.api.ApiException;
+import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.batch.TokenBucket;
+import io.mmg.gateway.payment.Payment;
+import io.mmg.gateway.payment.PaymentRecords;
+import io.mmg.gateway.payment.PaymentStatus;
+import io.mmg.gateway.payment.Provider;
+import io.mmg.gateway.provider.ProviderFailures;
+import io.mmg.gateway.provider.ProviderOutcome;
+import io.mmg.gateway.provider.mpesa.MpesaRequests;
+import io.mmg.gateway.provider.mtn.MtnResponses;
+import io.mmg.gateway.security.Secrets;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of checking one payment of a run (routes/reconciliation.yaml, routes/mpesa-reconciliation.yaml):
+ * claim, pace, ask, and record what was found. The exchange properties they share are named below.
+ */
+@Component("reconciliationChecks")
+public class ReconciliationChecks {
+
+    public static final String ITEM = "reconciliationItem";
+    /** The secret of an M-Pesa Transaction Status query asked by a run (routes/mpesa.yaml mpesa-status). */
+    public static final String REPLY_TOKEN = "reconciliationToken";
+    public static final String PROVIDER_OUTCOME = "providerOutcome";
+    public static final String PROVIDER_AMOUNT = "providerAmount";
+    public static final String VERDICT = "verdict";
+
+    private final ReconciliationSettings settings;
+    private final MpesaRequests mpesaRequests;
+    private final MtnResponses mtnResponses;
+    private final ObjectMapper json;
+    private final TokenBucket pace;
+
+    public ReconciliationChecks(ReconciliationSettings settings, MpesaRequests mpesaRequests,
+                                MtnResponses mtnResponses, ObjectMapper json) {
+        this.settings = settings;
+        this.mpesaRequests = mpesaRequests;
+        this.mtnResponses = mtnResponses;
+        this.json = json;
+        this.pace = new TokenBucket(settings.ratePerSecond(), TokenBucket.SYSTEM);
+    }
+
+    /** claim-reconciliation-items.sql: one tick's worth at the configured rate, leased to this instance. */
+    public Map<String, Object> claimParams() {
+        return Map.of("limit", settings.itemsPerTick(), "leaseSeconds", Math.max(1, settings.lease().toSeconds()));
+    }
+
+    /** The item columns of a claimed or looked-up row (whose other columns are the payment's). */
+    public ReconciliationItem item(Map<String, Object> row) {
+        return new ReconciliationItem(((Number) row.get("item_id")).longValue(), (UUID) row.get("item_run_id"),
+                ((Number) row.get("item_attempts")).intValue(), PaymentStatus.valueOf((String) row.get("status")));
+    }
+
+    /** Claimed again and again without being recorded (each time, the instance died or the check failed). */
+    public Verdict gaveUpOn(ReconciliationItem item) {
+        if (item.attempts() <= settings.maxAttempts()) {
+            return null;
+        }
+        return Verdict.of(ReconciliationResult.UNVERIFIED, item.statusBefore(),
+                "Not checked: " + (item.attempts() - 1) + " attempts did not finish");
+    }
+
+    /**
+     * The secret for the Result of an M-Pesa Transaction Status query (B2C, reversal), or null when the provider
+     * answers at once. The run's own secret keeps the poller's query of the same payment valid.
+     */
+    public String replyToken(Payment payment) {
+        return payment.provider() == Provider.MPESA ? mpesaRequests.newStatusToken(payment) : null;
+    }
+
+    /** await-reconciliation-result.sql: the item waits for its Result, at most gateway.reconciliation.result-wait. */
+    public Map<String, Object> awaitParams(Exchange exchange) {
+        ReconciliationItem item = exchange.getProperty(ITEM, ReconciliationItem.class);
+        Map<String, Object> params = new HashMap<>();
+        params.put("itemId", item.id());
+        params.put("replyTokenHash", Secrets.sha256(exchange.getProperty(REPLY_TOKEN, String.class)));
+        params.put("statusBefore", item.statusBefore().name());
+        params.put("awaitSeconds", Math.max(1, settings.resultWait().toSeconds()));
+        return params;
+    }
+
+    /** expire-reconciliation-waits.sql. */
+    public Map<String, Object> expiryParams() {
+        return Map.of("note", "M-Pesa sent no Transaction Status result within " + settings.resultWait());
+    }
+
+    /** Waits for this instance's turn at gateway.reconciliation.rate-per-second. */
+    public void pace() {
+        pace.acquire();
+    }
+
+    /** What the provider's answer says the amount is; MTN's status body states it, M-Pesa's STK query does not. */
+    public BigDecimal statedAmount(Payment payment, ProviderOutcome outcome) {
+        return payment.provider() == Provider.MTN_MOMO ? mtnResponses.statedAmount(outcome.providerResponse()) : null;
+    }
+
+    /** The provider could not be asked (circuit open, unreachable, 5xx, ...): no answer about the payment. */
+    public ProviderOutcome unanswered(Exchange exchange) {
+        return ProviderFailures.outcomeFor(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    /** select-payment-for-callback.sql: the payment as it is now. */
+    public Map<String, Object> paymentLookup(Payment payment) {
+        return Map.of("id", payment.id());
+    }
+
+    /**
+     * select-awaiting-reconciliation-item.sql for an M-Pesa Result posted to /callbacks/mpesa/{paymentId}/
+     * reconciliation-result?token=: the item is found by the hash of the secret in its URL.
+     */
+    public Map<String, Object> replyLookup(String paymentId, String token) {
+        try {
+            return Map.of("paymentId", UUID.fromString(paymentId), "replyTokenHash", Secrets.sha256(token));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ApiException(ErrorCode.CALLBACK_REJECTED, "Callback rejected: malformed payment id or token");
+        }
+    }
+
+    /** record-reconciliation-item.sql. */
+    public Map<String, Object> recordParams(Exchange exchange) {
+        Verdict verdict = exchange.getProperty(VERDICT, Verdict.class);
+        Payment payment = exchange.getProperty(PaymentRecords.PAYMENT, Payment.class);
+        ReconciliationItem item = exchange.getProperty(ITEM, ReconciliationItem.class);
+        ProviderOutcome said = exchange.getProperty(PROVIDER_OUTCOME, ProviderOutcome.class);
+        Map<String, Object> params = new HashMap<>();
+        params.put("itemId", item.id());
+        params.put("result", verdict.result().name());
+        params.put("statusBefore", item.statusBefore().name());
+        params.put("statusAfter", (verdict.statusAfter() != null ? verdict.statusAfter() : payment.status()).name());
+        params.put("providerStatus", said == null ? null : ReconciliationRules.providerStatus(said));
+        params.put("providerAmount", exchange.getProperty(PROVIDER_AMOUNT, BigDecimal.class));
+        params.put("providerReference", said == null ? null : said.financialTransactionId());
+        params.put("note", verdict.note());
+        return params;
+    }
+
+    /** insert-payment-event.sql: the mismatch in the payment's history, with both sides. Its status is untouched. */
+    public Map<String, Object> mismatchEvent(Exchange exchange) {
+        Verdict verdict = exchange.getProperty(VERDICT, Verdict.class);
+        Payment payment = exchange.getProperty(PaymentRecords.PAYMENT, Payment.class);
+        ProviderOutcome said = exchange.getProperty(PROVIDER_OUTCOME, ProviderOutcome.class);
+        BigDecimal amount = exchange.getProperty(PROVIDER_AMOUNT, BigDecimal.class);
+        Map<String, Object> ours = new LinkedHashMap<>();
+        ours.put("status", payment.status().name());
+        ours.put("amount", payment.amount().stripTrailingZeros().toPlainString());
+        ours.put("currency", payment.currency());
+        Map<String, Object> theirs = new LinkedHashMap<>();
+        theirs.put("status", ReconciliationRules.providerStatus(said));
+        theirs.put("amount", amount == null ? null : amount.stripTrailingZeros().toPlainString());
+        theirs.put("reference", said.financialTransactionId());
+        theirs.put("reason", said.providerReason());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("runId", exchange.getProperty(ITEM, ReconciliationItem.class).runId().toString());
+        details.put("ours", ours);
+        details.put("provider", theirs);
+        details.put("note", verdict.note());
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", payment.id());
+        params.put("type", "RECONCILIATION_MISMATCH");
+        params.put("reason", verdict.mismatch() + "_MISMATCH");
+        params.put("source", "RECONCILIATION");
+        params.put("details", write(details));
+        return params;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
