@@ -1,8 +1,8 @@
--- A merchant's reconciliation runs, newest first, with their counts per result (pending = not checked yet):
+-- A merchant's reconciliation runs, newest first, with their counts per result (unchecked = not checked yet):
 -- one page of them, or the one with :#id.
 SELECT r.*,
        count(i.id) AS total,
-       count(i.id) FILTER (WHERE i.state <> 'DONE') AS pending,
+       count(i.id) FILTER (WHERE i.state <> 'DONE') AS unchecked,
        count(i.id) FILTER (WHERE i.result = 'MATCHED') AS matched,
        count(i.id) FILTER (WHERE i.result = 'RESOLVED') AS resolved,
        count(i.id) FILTER (WHERE i.result = 'OPEN') AS open,

@@ -129,49 +129,60 @@ public class ReconciliationChecks {
 
     /** record-reconciliation-item.sql. */
     public Map<String, Object> recordParams(Exchange exchange) {
-        Verdict verdict = exchange.getProperty(VERDICT, Verdict.class);
-        Payment payment = exchange.getProperty(PaymentRecords.PAYMENT, Payment.class);
-        ReconciliationItem item = exchange.getProperty(ITEM, ReconciliationItem.class);
-        ProviderOutcome said = exchange.getProperty(PROVIDER_OUTCOME, ProviderOutcome.class);
+        Check check = Check.of(exchange);
         Map<String, Object> params = new HashMap<>();
-        params.put("itemId", item.id());
-        params.put("result", verdict.result().name());
-        params.put("statusBefore", item.statusBefore().name());
-        params.put("statusAfter", (verdict.statusAfter() != null ? verdict.statusAfter() : payment.status()).name());
-        params.put("providerStatus", said == null ? null : ReconciliationRules.providerStatus(said));
-        params.put("providerAmount", exchange.getProperty(PROVIDER_AMOUNT, BigDecimal.class));
-        params.put("providerReference", said == null ? null : said.financialTransactionId());
-        params.put("note", verdict.note());
+        params.put("itemId", check.item().id());
+        params.put("result", check.verdict().result().name());
+        params.put("statusBefore", check.item().statusBefore().name());
+        params.put("statusAfter", (check.verdict().statusAfter() != null ? check.verdict().statusAfter()
+                : check.payment().status()).name());
+        params.put("providerStatus", check.said() == null ? null : ReconciliationRules.providerStatus(check.said()));
+        params.put("providerAmount", check.providerAmount());
+        params.put("providerReference", check.said() == null ? null : check.said().financialTransactionId());
+        params.put("note", check.verdict().note());
         return params;
     }
 
     /** insert-payment-event.sql: the mismatch in the payment's history, with both sides. Its status is untouched. */
     public Map<String, Object> mismatchEvent(Exchange exchange) {
-        Verdict verdict = exchange.getProperty(VERDICT, Verdict.class);
-        Payment payment = exchange.getProperty(PaymentRecords.PAYMENT, Payment.class);
-        ProviderOutcome said = exchange.getProperty(PROVIDER_OUTCOME, ProviderOutcome.class);
-        BigDecimal amount = exchange.getProperty(PROVIDER_AMOUNT, BigDecimal.class);
+        Check check = Check.of(exchange);
         Map<String, Object> ours = new LinkedHashMap<>();
-        ours.put("status", payment.status().name());
-        ours.put("amount", payment.amount().stripTrailingZeros().toPlainString());
-        ours.put("currency", payment.currency());
+        ours.put("status", check.payment().status().name());
+        ours.put("amount", plain(check.payment().amount()));
+        ours.put("currency", check.payment().currency());
         Map<String, Object> theirs = new LinkedHashMap<>();
-        theirs.put("status", ReconciliationRules.providerStatus(said));
-        theirs.put("amount", amount == null ? null : amount.stripTrailingZeros().toPlainString());
-        theirs.put("reference", said.financialTransactionId());
-        theirs.put("reason", said.providerReason());
+        theirs.put("status", ReconciliationRules.providerStatus(check.said()));
+        theirs.put("amount", plain(check.providerAmount()));
+        theirs.put("reference", check.said().financialTransactionId());
+        theirs.put("reason", check.said().providerReason());
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("runId", exchange.getProperty(ITEM, ReconciliationItem.class).runId().toString());
+        details.put("runId", check.item().runId().toString());
         details.put("ours", ours);
         details.put("provider", theirs);
-        details.put("note", verdict.note());
+        details.put("note", check.verdict().note());
         Map<String, Object> params = new HashMap<>();
-        params.put("id", payment.id());
+        params.put("id", check.payment().id());
         params.put("type", "RECONCILIATION_MISMATCH");
-        params.put("reason", verdict.mismatch() + "_MISMATCH");
+        params.put("reason", check.verdict().mismatch() + "_MISMATCH");
         params.put("source", "RECONCILIATION");
         params.put("details", write(details));
         return params;
+    }
+
+    /** What a check of one payment holds in the exchange once the provider's answer is judged. */
+    private record Check(ReconciliationItem item, Payment payment, ProviderOutcome said, BigDecimal providerAmount,
+                         Verdict verdict) {
+        static Check of(Exchange exchange) {
+            return new Check(exchange.getProperty(ITEM, ReconciliationItem.class),
+                    exchange.getProperty(PaymentRecords.PAYMENT, Payment.class),
+                    exchange.getProperty(PROVIDER_OUTCOME, ProviderOutcome.class),
+                    exchange.getProperty(PROVIDER_AMOUNT, BigDecimal.class),
+                    exchange.getProperty(VERDICT, Verdict.class));
+        }
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
     }
 
     private String write(Object value) {

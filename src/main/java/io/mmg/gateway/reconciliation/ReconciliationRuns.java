@@ -36,7 +36,7 @@ public class ReconciliationRuns {
     static final String RUN_LOOKUP = "runLookup";
     static final String REPORT_HEADER = "payment_id,type,provider,product,external_id,amount,currency,status_before,"
             + "status_after,provider_status,provider_amount,provider_reference,result,note";
-    private static final List<String> COUNTS = List.of("total", "pending", "matched", "resolved", "open", "mismatched",
+    private static final List<String> COUNTS = List.of("total", "unchecked", "matched", "resolved", "open", "mismatched",
             "unverified");
 
     private final PaymentRequestParser parser;
@@ -107,10 +107,7 @@ public class ReconciliationRuns {
 
     /** GET /reconciliation-runs. */
     public void list(Exchange exchange, List<Map<String, Object>> runs) {
-        Map<String, Object> params = listParams(exchange);
-        int size = (Integer) params.get("limit");
-        replies.reply(exchange, 200, Map.of("items", runs.stream().map(ReconciliationRuns::view).toList(),
-                "page", (int) ((Long) params.get("offset") / size), "size", size));
+        replyPage(exchange, runs.stream().map(ReconciliationRuns::view).toList(), listParams(exchange));
     }
 
     /** list-reconciliation-items.sql for GET .../{id}/items?result=&page=&size=. */
@@ -126,10 +123,7 @@ public class ReconciliationRuns {
     }
 
     public void items(Exchange exchange, List<Map<String, Object>> items) {
-        Map<String, Object> params = itemsParams(exchange);
-        int size = (Integer) params.get("limit");
-        replies.reply(exchange, 200, Map.of("items", items.stream().map(ReconciliationRuns::item).toList(),
-                "page", (int) ((Long) params.get("offset") / size), "size", size));
+        replyPage(exchange, items.stream().map(ReconciliationRuns::item).toList(), itemsParams(exchange));
     }
 
     /** list-reconciliation-items.sql for the report: every item. */
@@ -200,6 +194,13 @@ public class ReconciliationRuns {
         item.put("note", row.get("note"));
         item.put("checkedAt", instant(row.get("checked_at")));
         return item;
+    }
+
+    /** A page of a list, with the page and size its parameters (limit, offset) asked for. */
+    private void replyPage(Exchange exchange, List<Map<String, Object>> views, Map<String, Object> params) {
+        int size = (Integer) params.get("limit");
+        replies.reply(exchange, 200, Map.of("items", views, "page", (int) ((Long) params.get("offset") / size),
+                "size", size));
     }
 
     private Map<String, Object> itemParams(Exchange exchange) {
