@@ -90,6 +90,20 @@ public class ReconciliationChecks {
         return params;
     }
 
+    /**
+     * Whether a payment whose provider could not be asked (unreachable, throttled, circuit open) is asked again
+     * later: until it has been claimed max-attempts times, then it is unverified with the reason.
+     */
+    public boolean retries(ReconciliationItem item) {
+        return item.attempts() < settings.maxAttempts();
+    }
+
+    /** retry-reconciliation-item.sql: back to be checked after gateway.reconciliation.retry-delay. */
+    public Map<String, Object> retryParams(Exchange exchange) {
+        return Map.of("itemId", exchange.getProperty(ITEM, ReconciliationItem.class).id(),
+                "retrySeconds", Math.max(1, settings.retryDelay().toSeconds()));
+    }
+
     /** expire-reconciliation-waits.sql. */
     public Map<String, Object> expiryParams() {
         return Map.of("note", "M-Pesa sent no Transaction Status result within " + settings.resultWait());

@@ -16,7 +16,8 @@ public record ReconciliationSettings(
         long workerIntervalMs,
         Duration lease,
         Duration resultWait,
-        int maxAttempts) {
+        int maxAttempts,
+        Duration retryDelay) {
 
     public ReconciliationSettings {
         maxSpan = maxSpan == null ? Duration.ofDays(31) : maxSpan;
@@ -25,6 +26,7 @@ public record ReconciliationSettings(
         lease = lease == null ? Duration.ofMinutes(2) : lease;
         resultWait = resultWait == null ? Duration.ofMinutes(10) : resultWait;
         maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
+        retryDelay = retryDelay == null ? Duration.ofSeconds(30) : retryDelay;
     }
 
     /**

@@ -144,11 +144,11 @@ class MtnReconciliationTest extends ReconciliationTestBase {
     }
 
     @Test
-    void a_payment_the_provider_cannot_be_asked_about_is_unverified_with_the_reason() {
+    void a_payment_the_provider_cannot_be_asked_about_at_any_attempt_is_unverified_with_the_reason() {
         String phone = Phones.uganda();
         String id = collect(phone, "1000").json().path("id").asText();
         awaitStatus(id, "SUCCESSFUL");
-        mtn.addFault("{\"operation\":\"requesttopay-status\",\"msisdn\":\"" + phone + "\",\"times\":1,"
+        mtn.addFault("{\"operation\":\"requesttopay-status\",\"msisdn\":\"" + phone + "\",\"times\":3,"
                 + "\"httpStatus\":503}");
 
         JsonNode run = reconciliations.reconcileRecent();
@@ -158,7 +158,22 @@ class MtnReconciliationTest extends ReconciliationTestBase {
         assertThat(item.path("providerStatus").isNull()).isTrue();
         assertThat(item.path("note").asText()).isEqualTo("The provider could not be asked (SERVICE_UNAVAILABLE)");
         assertThat(run.path("counts").path("unverified").asInt()).isEqualTo(1);
+        assertThat(mtn.requests("requesttopay-status", phone)).as("max-attempts").isEqualTo(3);
         assertThat(status(id)).isEqualTo("SUCCESSFUL");
+    }
+
+    @Test
+    void a_provider_that_could_not_be_asked_once_is_asked_again_later() {
+        String phone = Phones.uganda();
+        String id = collect(phone, "1000").json().path("id").asText();
+        awaitStatus(id, "SUCCESSFUL");
+        mtn.addFault("{\"operation\":\"requesttopay-status\",\"msisdn\":\"" + phone + "\",\"times\":1,"
+                + "\"httpStatus\":429}");
+
+        JsonNode item = reconciliations.item(reconciliations.reconcileRecent().path("id").asText(), id);
+
+        assertThat(item.path("result").asText()).isEqualTo("MATCHED");
+        assertThat(mtn.requests("requesttopay-status", phone)).isEqualTo(2);
     }
 
     @Test

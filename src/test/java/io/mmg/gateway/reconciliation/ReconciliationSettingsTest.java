@@ -21,6 +21,6 @@ class ReconciliationSettingsTest {
     }
 
     private static ReconciliationSettings settings(double rate, long intervalMs) {
-        return new ReconciliationSettings(Duration.ofDays(31), rate, intervalMs, null, null, 0);
+        return new ReconciliationSettings(Duration.ofDays(31), rate, intervalMs, null, null, 0, null);
     }
 }
