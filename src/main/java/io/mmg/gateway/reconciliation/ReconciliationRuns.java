@@ -34,8 +34,12 @@ import org.springframework.stereotype.Component;
 public class ReconciliationRuns {
 
     static final String RUN_LOOKUP = "runLookup";
-    static final String REPORT_HEADER = "payment_id,type,provider,product,external_id,amount,currency,status_before,"
-            + "status_after,provider_status,provider_amount,provider_reference,result,note";
+    /** The report's columns: these fields of an item, headed by their snake_case names. */
+    private static final List<String> REPORT_FIELDS = List.of("paymentId", "type", "provider", "product", "externalId",
+            "amount", "currency", "statusBefore", "statusAfter", "providerStatus", "providerAmount", "providerReference",
+            "result", "note");
+    static final String REPORT_HEADER = String.join(",", REPORT_FIELDS.stream()
+            .map(field -> field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT)).toList());
     private static final List<String> COUNTS = List.of("total", "unchecked", "matched", "resolved", "open", "mismatched",
             "unverified");
 
@@ -142,8 +146,8 @@ public class ReconciliationRuns {
         csv.write('\n');
         items.forEachRemaining(row -> {
             Map<String, Object> item = item(row);
-            CsvLines.write(csv, item.values().stream().limit(14).map(value -> value == null ? null : value.toString())
-                    .toArray(String[]::new));
+            CsvLines.write(csv, REPORT_FIELDS.stream().map(item::get)
+                    .map(value -> value == null ? null : value.toString()).toArray(String[]::new));
         });
         UUID runId = (UUID) exchange.getProperty(RUN_LOOKUP, Map.class).get("id");
         exchange.getMessage().removeHeaders("*");
@@ -173,7 +177,7 @@ public class ReconciliationRuns {
         return view;
     }
 
-    /** An item as the API and the report show it; the report's columns are its first fourteen fields, in order. */
+    /** An item as the API and the report show it. */
     static Map<String, Object> item(Map<String, Object> row) {
         String currency = ((String) row.get("currency")).trim();
         BigDecimal providerAmount = (BigDecimal) row.get("provider_amount");
