@@ -1,5 +1,6 @@
 package io.mmg.gateway.batch;
 
+import io.mmg.gateway.api.CsvLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -49,7 +50,7 @@ public class BatchResults {
                 boolean followsPayment = "SUBMITTED".equals(itemStatus) && paymentStatus != null;
                 String status = followsPayment ? paymentStatus : "VALID".equals(itemStatus) ? "QUEUED" : itemStatus;
                 String reason = followsPayment ? row.getString("reason") : row.getString("error_code");
-                line(out, String.valueOf(row.getInt("row_number")), row.getString("external_id"), row.getString("phone_number"),
+                CsvLines.write(out, String.valueOf(row.getInt("row_number")), row.getString("external_id"), row.getString("phone_number"),
                         row.getString("amount"), row.getString("currency"), status,
                         followsPayment ? row.getString("payment_id") : null,
                         followsPayment ? row.getString("financial_transaction_id") : null, reason);
@@ -83,32 +84,5 @@ public class BatchResults {
     private static String stripCsv(String name) {
         String file = Path.of(name).getFileName().toString();
         return file.toLowerCase().endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
-    }
-
-    private static void line(Writer out, String... fields) {
-        try {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(escape(fields[i]));
-            }
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula. */
-    static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+(\\.\\d+)?")
-                ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.locks.LockSupport;
  * Paces work to a rate (permits per second), smoothing bursts: callers wait for their turn.
  * The clock is injectable so the pacing can be tested without sleeping.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
-    interface Clock {
+    public interface Clock {
         long nanoTime();
 
         default void sleepNanos(long nanos) {
@@ -17,20 +17,20 @@ final class TokenBucket {
         }
     }
 
-    static final Clock SYSTEM = System::nanoTime;
+    public static final Clock SYSTEM = System::nanoTime;
 
     private final long intervalNanos;
     private final Clock clock;
     private long nextFree;
 
-    TokenBucket(double permitsPerSecond, Clock clock) {
+    public TokenBucket(double permitsPerSecond, Clock clock) {
         this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
         this.clock = clock;
         this.nextFree = clock.nanoTime();
     }
 
     /** Blocks until the caller may go; returns how long it waited, in nanoseconds. */
-    long acquire() {
+    public long acquire() {
         long wait;
         synchronized (this) {
             long now = clock.nanoTime();

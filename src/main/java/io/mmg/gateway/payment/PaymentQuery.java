@@ -70,9 +70,11 @@ public record PaymentQuery(String status, String provider, String type, Instant 
 
     private static Instant instant(Map<String, Object> headers, String name, boolean endOfDay) {
         String value = text(headers, name);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : parseInstant(value, name, endOfDay);
+    }
+
+    /** An ISO-8601 day (its start, or with {@code endOfDay} the start of the next day) or instant, as field {@code name}. */
+    public static Instant parseInstant(String value, String name, boolean endOfDay) {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,12 +84,6 @@ public class SandboxControlController {
         return error(HttpStatus.NOT_FOUND, "UNKNOWN_SIMULATOR", e.getMessage());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})
-    ResponseEntity<Map<String, String>> invalidControl(Exception e) {
-        String reason = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
-        return error(HttpStatus.BAD_REQUEST, "INVALID_SANDBOX_CONTROL", reason);
-    }
-
     private SandboxControl control(String simulator) {
         SandboxControl control = controls.get(simulator);
         if (control == null) {
@@ -100,7 +92,7 @@ public class SandboxControlController {
         return control;
     }
 
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
+    static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
         return ResponseEntity.status(status).body(Map.of("error", String.valueOf(message), "code", code));
     }
 

@@ -3,6 +3,7 @@ package io.mmg.gateway.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mmg.gateway.api.CsvLines;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,9 @@ class PayoutFileFormatTest {
 
     @Test
     void result_fields_are_quoted_and_never_run_as_spreadsheet_formulas() {
-        assertThat(BatchResults.escape("a,b")).isEqualTo("\"a,b\"");
-        assertThat(BatchResults.escape("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
-        assertThat(BatchResults.escape("-25")).isEqualTo("-25");
-        assertThat(BatchResults.escape(null)).isEmpty();
+        assertThat(CsvLines.escape("a,b")).isEqualTo("\"a,b\"");
+        assertThat(CsvLines.escape("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+        assertThat(CsvLines.escape("-25")).isEqualTo("-25");
+        assertThat(CsvLines.escape(null)).isEmpty();
     }
 }

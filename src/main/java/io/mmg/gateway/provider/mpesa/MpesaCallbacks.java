@@ -101,17 +101,30 @@ public class MpesaCallbacks {
     }
 
     /**
-     * The Result of a transaction status query about the payment: "Completed" ends it SUCCESSFUL with its
-     * receipt, a failed status ends it FAILED. "No such transaction" is believed only for an UNKNOWN payment
-     * (Daraja may never have had it): a payment Daraja acknowledged stays as it is, since failing a payout
-     * that is still queued would invite the merchant to pay twice. Anything else (the query itself failed)
-     * is not an answer about the payment, and the poller asks again later.
+     * The Result of a transaction status query about the payment, judged as the poller judges it: "Completed" ends
+     * it SUCCESSFUL with its receipt, a failed status ends it FAILED. "No such transaction" is believed only for an
+     * UNKNOWN payment (Daraja may never have had it): a payment Daraja acknowledged stays as it is, since failing a
+     * payout that is still queued would invite the merchant to pay twice. Anything else (the query itself failed,
+     * "Pending") is not an answer that changes the payment, and the poller asks again later.
      */
     public ProviderOutcome statusOutcome(Payment payment, String body) {
+        ProviderOutcome statement = statusStatement(payment, body);
+        String amount = MpesaResult.of(read(body)).parameter("Amount");
+        if (amount != null && !sameAmount(amount, payment.amount())) {
+            throw new CallbackMismatchException(payment.id(), "amount");
+        }
+        return asPollAnswer(payment, statement);
+    }
+
+    /**
+     * What a transaction status Result states about the transaction, before any rule of ours: NOT_FOUND for "no
+     * such transaction", PENDING for "Pending"; its amount is not checked here ({@link #statusAmount}). What a
+     * reconciliation compares with our record.
+     */
+    public ProviderOutcome statusStatement(Payment payment, String body) {
         MpesaResult result = requireResult(body);
         if (TRANSACTION_NOT_FOUND.equals(result.resultCode())) {
-            return payment.status() == PaymentStatus.UNKNOWN
-                    ? ProviderOutcome.notFound() : ProviderOutcome.unknown(result.resultCode());
+            return ProviderOutcome.notFound();
         }
         if (!result.succeeded()) {
             return ProviderOutcome.unknown(result.resultCode());
@@ -120,10 +133,6 @@ public class MpesaCallbacks {
                 ? payment.id().toString() : payment.providerReference();
         requireSame(payment, "OriginatorConversationID", expectedOriginator,
                 result.parameter("OriginatorConversationID"));
-        String amount = result.parameter("Amount");
-        if (amount != null && !sameAmount(amount, payment.amount())) {
-            throw new CallbackMismatchException(payment.id(), "amount");
-        }
         String status = result.parameter("TransactionStatus");
         if ("completed".equalsIgnoreCase(status)) {
             return ProviderOutcome.successful(result.parameter("ReceiptNo"), body);
@@ -131,7 +140,32 @@ public class MpesaCallbacks {
         if (status != null && FAILED_STATUSES.contains(status.toLowerCase(java.util.Locale.ROOT))) {
             return ProviderOutcome.failed(FailureReason.UNKNOWN_PROVIDER_REASON, "TransactionStatus " + status, body);
         }
-        return ProviderOutcome.unknown(status == null ? null : "TransactionStatus " + status);
+        String reason = status == null ? null : "TransactionStatus " + status;
+        return "pending".equalsIgnoreCase(status)
+                ? new ProviderOutcome(ProviderOutcome.Kind.PENDING, null, reason, null, null, body)
+                : ProviderOutcome.unknown(reason);
+    }
+
+    /** The Amount a transaction status Result states, or null. */
+    public BigDecimal statusAmount(String body) {
+        MpesaResult result = MpesaResult.of(read(body));
+        String amount = result == null ? null : result.parameter("Amount");
+        try {
+            return amount == null ? null : new BigDecimal(amount.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** How the poll rules take a statement (see {@link #statusOutcome}). */
+    public ProviderOutcome asPollAnswer(Payment payment, ProviderOutcome statement) {
+        if (statement.kind() == ProviderOutcome.Kind.NOT_FOUND && payment.status() != PaymentStatus.UNKNOWN) {
+            return ProviderOutcome.unknown(TRANSACTION_NOT_FOUND);
+        }
+        if (statement.kind() == ProviderOutcome.Kind.PENDING) {
+            return ProviderOutcome.unknown(statement.providerReason());
+        }
+        return statement;
     }
 
     /**

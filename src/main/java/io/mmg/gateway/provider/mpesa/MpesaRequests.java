@@ -141,13 +141,25 @@ public class MpesaRequests {
      * {@code statusToken}; STK pushes through the STK query (B5), answered at once.
      */
     public ProviderCall status(Payment payment, String statusToken) {
+        return statusQuery(payment, statusToken, "status");
+    }
+
+    /**
+     * The same question asked by a reconciliation run: a Transaction Status Result goes to the run's own URL
+     * ({@code reconciliation-result}) with the run's secret, so the poller's query of the payment stays valid.
+     */
+    public ProviderCall reconciliationStatus(Payment payment, String replyToken) {
+        return statusQuery(payment, replyToken, "reconciliation");
+    }
+
+    private ProviderCall statusQuery(Payment payment, String token, String resultKind) {
         return switch (MpesaProduct.of(payment.providerProduct())) {
             case STK_PUSH -> payment.providerReference() == null ? null : stkQuery(payment);
             case B2C -> transactionStatus(payment, payment.id().toString(), settings.b2c().shortCode(),
-                    settings.b2c().initiator(), statusToken);
+                    settings.b2c().initiator(), token, resultKind);
             case REVERSAL -> payment.providerReference() == null ? null
                     : transactionStatus(payment, payment.providerReference(), settings.stk().partyB(),
-                    settings.reversal(), statusToken);
+                    settings.reversal(), token, resultKind);
         };
     }
 
@@ -179,7 +191,8 @@ public class MpesaRequests {
     }
 
     private ProviderCall transactionStatus(Payment payment, String originatorConversationId, String partyA,
-                                           MpesaSettings.Initiator initiator, String statusToken) {
+                                           MpesaSettings.Initiator initiator, String statusToken,
+                                           String resultKind) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Initiator", initiator.initiatorName());
         body.put("SecurityCredential", initiator.securityCredential());
@@ -191,8 +204,8 @@ public class MpesaRequests {
         body.put("OriginalConversationID", originatorConversationId);
         body.put("PartyA", partyA);
         body.put("IdentifierType", "4");
-        body.put("ResultURL", callbackUrl(payment, "status-result", statusToken));
-        body.put("QueueTimeOutURL", callbackUrl(payment, "status-timeout", statusToken));
+        body.put("ResultURL", callbackUrl(payment, resultKind + "-result", statusToken));
+        body.put("QueueTimeOutURL", callbackUrl(payment, resultKind + "-timeout", statusToken));
         body.put("Remarks", "Status query");
         body.put("Occasion", "");
         return post(TRANSACTION_STATUS, "/mpesa/transactionstatus/v1/query", body);

@@ -8,6 +8,7 @@ import io.mmg.gateway.provider.ProviderConfigurationException;
 import io.mmg.gateway.provider.ProviderOutcome;
 import io.mmg.gateway.provider.ProviderReply;
 import io.mmg.gateway.provider.RetryableProviderException;
+import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -122,6 +123,16 @@ public class MtnResponses {
             case "PENDING" -> ProviderOutcome.pending(body);
             default -> ProviderOutcome.unknown("STATUS_" + state);
         };
+    }
+
+    /** The amount a status body states (A5.2), or null when it states none: what a reconciliation compares. */
+    public BigDecimal statedAmount(String body) {
+        String amount = body == null ? null : MtnStatusBody.of(read(body)).amount();
+        try {
+            return amount == null ? null : new BigDecimal(amount.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     JsonNode read(String body) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -94,6 +95,25 @@ public class MpesaSandboxInspectionController {
                     .body(Map.of("code", "NO_QUEUE_TIMEOUT_URL", "error", "An STK push has no QueueTimeOutURL"));
         }
         return post(transaction.queueTimeoutUrl(), json.valueToTree(MpesaSandboxResults.queueTimeout(transaction)));
+    }
+
+    /**
+     * Changes what the simulator says about the transaction from now on ({@link MpesaSandboxRestatement}), as when
+     * M-Pesa's records change after the fact. Nothing is posted. Answers the transaction as it now is.
+     */
+    @PatchMapping("/{id}")
+    public ResponseEntity<Object> restate(@PathVariable String id, @RequestBody(required = false) JsonNode change) {
+        MpesaSandboxRestatement restatement = MpesaSandboxRestatement.parse(change);
+        MpesaSandboxTransaction current = ledger.findAnywhere(id).orElse(null);
+        if (current == null) {
+            return unknown();
+        }
+        MpesaSandboxTransaction restated = restatement.applyTo(current, Instant.now());
+        if (!ledger.replace(current, restated)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("code", "CHANGED_MEANWHILE", "error", "The transaction changed meanwhile; try again"));
+        }
+        return ResponseEntity.ok(describe(restated));
     }
 
     private Object callbackBody(MpesaSandboxTransaction transaction) {

@@ -54,6 +54,31 @@ public class MpesaSandboxLedger {
         return true;
     }
 
+    /** Puts a restated transaction in the place of the one it restates; false when that one is gone or changed. */
+    synchronized boolean replace(MpesaSandboxTransaction current, MpesaSandboxTransaction restated) {
+        if (byId.get(current.id()) != current) {
+            return false;
+        }
+        byId.put(restated.id(), restated);
+        if (current.receipt() != null) {
+            byId.remove(current.receipt(), current);
+        }
+        if (restated.receipt() != null) {
+            byId.put(restated.receipt(), restated);
+        }
+        if (current.originatorConversationId() != null) {
+            byOriginator.replace(current.originatorConversationId(), current, restated);
+        }
+        List<MpesaSandboxTransaction> pushes = pushesByMsisdn.get(current.msisdn());
+        if (pushes != null && pushes.contains(current)) {
+            pushes.set(pushes.indexOf(current), restated);
+        }
+        if (oldestFirst.remove(current)) {
+            oldestFirst.add(restated);
+        }
+        return true;
+    }
+
     Optional<MpesaSandboxTransaction> find(String id) {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }

@@ -46,6 +46,14 @@ record MpesaSandboxTransaction(Kind kind, String id, String merchantRequestId, S
         return succeeded() && kind != Kind.REVERSAL;
     }
 
+    /** The same transaction saying something else from now on (a correction, see MpesaSandboxRestatement). */
+    MpesaSandboxTransaction restated(String newResultCode, String newResultDesc, boolean newQueueTimeout,
+                                     String newReceipt, BigDecimal newAmount, Instant newFinalAt) {
+        return new MpesaSandboxTransaction(kind, id, merchantRequestId, originatorConversationId, msisdn, newAmount,
+                shortCode, newResultCode, newResultDesc, newQueueTimeout, newReceipt, originalReceipt, resultUrl,
+                queueTimeoutUrl, request, createdAt, newFinalAt, reversed);
+    }
+
     /** ResultCode as Daraja writes it: a number when it is one, else a string ("SFC_IC0003", "R000001"). */
     Object resultCodeValue() {
         return resultCode.matches("\\d{1,9}") ? (Object) Integer.valueOf(resultCode) : resultCode;

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -78,6 +79,25 @@ public class MtnSandboxInspectionController {
                 .build();
         HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         return ResponseEntity.ok(Map.of("status", answer.statusCode(), "body", answer.body()));
+    }
+
+    /**
+     * Changes what the simulator says about the transaction from now on ({@link MtnSandboxRestatement}), as when
+     * MoMo's records change after the fact. Nobody is called back. Answers the transaction as it now is.
+     */
+    @PatchMapping
+    public ResponseEntity<Object> restate(@PathVariable String referenceId, @RequestBody(required = false) JsonNode change) {
+        MtnSandboxRestatement restatement = MtnSandboxRestatement.parse(change);
+        MtnSandboxTransaction current = ledger.findAnywhere(referenceId.toLowerCase(Locale.ROOT)).orElse(null);
+        if (current == null) {
+            return unknown();
+        }
+        MtnSandboxTransaction restated = restatement.applyTo(current, Instant.now());
+        if (!ledger.replace(current, restated)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("code", "CHANGED_MEANWHILE", "error", "The transaction changed meanwhile; try again"));
+        }
+        return ResponseEntity.ok(describe(restated));
     }
 
     private Map<String, Object> describe(MtnSandboxTransaction transaction) {

@@ -57,6 +57,21 @@ public class MtnSandboxLedger {
         return true;
     }
 
+    /** Puts a restated transaction in the place of the one it restates; false when that one is gone or changed. */
+    boolean replace(MtnSandboxTransaction current, MtnSandboxTransaction restated) {
+        Key key = new Key(current.product(), current.type(), current.referenceId());
+        if (!transactions.replace(key, current, restated)) {
+            return false;
+        }
+        if (current.type() == MtnTransactionType.REFUND) {
+            Queue<MtnSandboxTransaction> refunds = refundsByOriginal.get(originalKey(current.request().referenceIdToRefund()));
+            if (refunds != null && refunds.remove(current)) {
+                refunds.add(restated);
+            }
+        }
+        return true;
+    }
+
     /** The refunds this sandbox holds of one refunded reference id. */
     List<MtnSandboxTransaction> refundsOf(String referenceIdToRefund) {
         Queue<MtnSandboxTransaction> refunds = refundsByOriginal.get(originalKey(referenceIdToRefund));

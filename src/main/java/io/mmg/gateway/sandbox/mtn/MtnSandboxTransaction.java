@@ -51,6 +51,14 @@ record MtnSandboxTransaction(MtnProduct product, MtnTransactionType type, String
         return body;
     }
 
+    /** The same transaction saying something else from now on (a correction, see MtnSandboxRestatement). */
+    MtnSandboxTransaction restated(MtnSandboxOutcome newOutcome, Instant newFinalAt, String newAmount) {
+        String id = financialTransactionId != null ? financialTransactionId
+                : MtnSandboxTransactions.financialTransactionId(type, newOutcome);
+        return new MtnSandboxTransaction(product, type, referenceId, request.withAmount(newAmount), party, newOutcome,
+                newFinalAt, id, callbackUrl, deliveryNotified);
+    }
+
     private static void putIfPresent(Map<String, Object> body, String field, String value) {
         if (value != null) {
             body.put(field, value);

@@ -196,7 +196,7 @@ public class MtnSandboxTransactions {
     }
 
     /** A 9 to 10 digit string, as MoMo's (A5.2, A13.4); none for deposits (A6). */
-    private static String financialTransactionId(MtnTransactionType type, MtnSandboxOutcome outcome) {
+    static String financialTransactionId(MtnTransactionType type, MtnSandboxOutcome outcome) {
         if (!type.carriesFinancialTransactionId() || !"SUCCESSFUL".equals(outcome.finalStatus())) {
             return null;
         }

@@ -58,6 +58,11 @@ record MtnTransactionRequest(String amount, String currency, String externalId, 
                 referenceIdToRefund, extraFields);
     }
 
+    MtnTransactionRequest withAmount(String newAmount) {
+        return new MtnTransactionRequest(newAmount, currency, externalId, party, payerMessage, payeeNote,
+                referenceIdToRefund, extraFields);
+    }
+
     private static MtnParty party(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || !node.isObject()) {

@@ -65,6 +65,13 @@ final class MpesaSandboxClient {
         return body;
     }
 
+    /** An STK query (B5) about a push. */
+    static Map<String, Object> stkQueryBody(String checkoutRequestId) {
+        String timestamp = timestamp();
+        return Map.of("BusinessShortCode", SHORT_CODE, "Password", password(timestamp), "Timestamp", timestamp,
+                "CheckoutRequestID", checkoutRequestId);
+    }
+
     static Map<String, Object> b2cBody(String originator, String payee, String amount, String resultUrl,
                                        String timeoutUrl) {
         Map<String, Object> body = new LinkedHashMap<>();

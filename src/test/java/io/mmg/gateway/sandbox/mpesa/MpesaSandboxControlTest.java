@@ -51,6 +51,37 @@ class MpesaSandboxControlTest extends MpesaSandboxIntegrationTest {
     }
 
     @Test
+    void a_push_restated_with_another_result_code_is_reported_so_by_the_stk_query_from_then_on() {
+        String phone = ordinaryMsisdn();
+        String checkoutRequestId = daraja.post(PUSH, pushBody(phone, 22, merchant.url("/restated"))).json()
+                .get("CheckoutRequestID").asText();
+        merchant.awaitOne("/restated");
+
+        HttpResponseView restated = daraja.control("PATCH", "/transactions/" + checkoutRequestId,
+                "{\"resultCode\":1032,\"amount\":\"20\"}");
+        HttpResponseView query = daraja.post("/mpesa/stkpushquery/v1/query",
+                MpesaSandboxClient.stkQueryBody(checkoutRequestId));
+
+        assertThat(restated.status()).isEqualTo(200);
+        assertThat(restated.json().get("amount").asInt()).isEqualTo(20);
+        assertThat(restated.json().get("receipt").isNull()).isTrue();
+        assertThat(query.json().get("ResultCode").asText()).isEqualTo("1032");
+        assertThat(query.json().get("ResultDesc").asText()).isEqualTo("Request cancelled by user");
+    }
+
+    @Test
+    void a_restatement_the_simulator_cannot_make_is_refused() {
+        HttpResponseView unknownField = daraja.control("PATCH", "/transactions/ws_CO_unknown", "{\"status\":\"FAILED\"}");
+        HttpResponseView unknownTransaction = daraja.control("PATCH", "/transactions/ws_CO_unknown", "{\"resultCode\":0}");
+        HttpResponseView badAmount = daraja.control("PATCH", "/transactions/ws_CO_unknown", "{\"amount\":\"1.5\"}");
+
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().get("code").asText()).isEqualTo("INVALID_SANDBOX_CONTROL");
+        assertThat(badAmount.status()).isEqualTo(400);
+        assertThat(unknownTransaction.status()).isEqualTo(404);
+    }
+
+    @Test
     void an_unknown_setting_is_refused_and_changes_nothing() {
         HttpResponseView refused = daraja.control("PUT", "", "{\"settings\":{\"callback-colour\":\"red\"}}");
 

@@ -64,8 +64,8 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
                 .get("CheckoutRequestID").asText();
         merchant.awaitOne("/done");
 
-        HttpResponseView pending = daraja.post(QUERY, queryBody(open));
-        HttpResponseView answered = daraja.post(QUERY, queryBody(done));
+        HttpResponseView pending = daraja.post(QUERY, MpesaSandboxClient.stkQueryBody(open));
+        HttpResponseView answered = daraja.post(QUERY, MpesaSandboxClient.stkQueryBody(done));
 
         assertThat(pending.status()).isEqualTo(500);
         assertThat(pending.json().get("errorCode").asText()).isEqualTo("500.001.1001");
@@ -148,11 +148,5 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
         JsonNode callback = JSON.readTree(merchant.awaitOne("/operator").body()).path("Body").path("stkCallback");
         assertThat(callback.get("ResultCode").isTextual()).isTrue();
         assertThat(callback.get("ResultCode").asText()).isEqualTo("SFC_IC0003");
-    }
-
-    private static Map<String, Object> queryBody(String checkoutRequestId) {
-        String timestamp = MpesaSandboxClient.timestamp();
-        return Map.of("BusinessShortCode", "174379", "Password", MpesaSandboxClient.password(timestamp),
-                "Timestamp", timestamp, "CheckoutRequestID", checkoutRequestId);
     }
 }
