@@ -105,6 +105,7 @@ class MtnReconciliationTest extends ReconciliationTestBase {
         mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
         String id = collect(phone, "1000").json().path("id").asText();
         keepThePollerAway(id);
+        mtn.awaitFinal(id);   // MTN has it SUCCESSFUL; the callback that would tell us never comes
 
         JsonNode item = reconciliations.item(reconciliations.reconcileRecent().path("id").asText(), id);
 
