@@ -40,7 +40,7 @@ start_gateway() {   # sets startup_seconds: from launch to the first answer of /
   local started=$(date +%s.%N)
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$database" SPRING_DATASOURCE_USERNAME=postgres \
     java ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
-      --spring.config.additional-location=file:benchmarks/benchmark.yaml >>"$out/gateway.log" 2>&1 &
+      --spring.config.additional-location=file:benchmarks/benchmark.yaml "$@" >>"$out/gateway.log" 2>&1 &
   gateway_pid=$!
   until curl -sf "$base/api/v1/ping" >/dev/null; do
     kill -0 "$gateway_pid" 2>/dev/null || { echo "The gateway died; see $out/gateway.log" >&2; exit 1; }
@@ -79,6 +79,16 @@ load await-resolved 120
 kill "$sampler" 2>/dev/null || true
 peak_rss=$(cat "$out/peak-rss" 2>/dev/null || echo "?")
 
+# The provider rate limit: the gateway paces MTN status queries to 40/s, the simulator refuses more than 50/s.
+stop_gateway
+start_gateway --gateway.mtn.status-queries-per-second=40
+limited=${BENCH_LIMITED:-1000}
+load pending "$limited"
+load simulator-settings '{"settings":{"status-rate-limit":50}}'
+psql -d "$database" -c "UPDATE payment SET next_poll_at = now() WHERE status IN ('PENDING', 'UNKNOWN')"
+load await-resolved 120 limited
+load status-queries
+
 value() { grep "^RESULT $1 " "$out/load.log" | tail -n 1 | grep -o "$2=[^ ]*" | cut -d= -f2; }
 row() {   # name, result key
   if grep -q "^RESULT $2 none" "$out/load.log"; then printf '| %s | none passed | | | |\n' "$1"; return; fi
@@ -103,6 +113,8 @@ gateway_rate=$(value knee.collections rate); simulator_rate=$(value knee.simulat
   echo "| gateway / direct simulator | $(ratio "$gateway_rate" "$simulator_rate") |"
   echo "| gateway / health endpoint | $(ratio "$gateway_rate" "$health_rate") |"
   echo "| $(value resolved initial) pending payments resolved by the poller | $(value resolved seconds) s ($(value resolved left) left) |"
+  queries=$(value status-queries count); initial=$(value limited initial)
+  echo "| status queries with gateway.mtn.status-queries-per-second=40 (simulator refuses above 50/s) | $(ratio "$initial" "$(value limited seconds)")/s over $initial payments, $((queries - initial)) refused and asked again |"
   echo "| start-up, empty database (migrations) | $first_start s |"
   echo "| start-up, existing database | $restart s |"
   echo "| resident memory idle / peak under load | $idle_rss MB / $peak_rss MB |"

@@ -19,7 +19,9 @@ import java.util.function.IntFunction;
  *   knee &lt;health|simulator|collections&gt; &lt;rates, comma separated&gt; &lt;seconds per step&gt; &lt;p99 limit ms&gt;
  *   callbacks &lt;count&gt; &lt;workers&gt;
  *   pending &lt;count&gt;            (payments whose callbacks never come: left for the poller)
- *   await-resolved &lt;timeout s&gt;  (until no payment is PENDING)
+ *   await-resolved &lt;timeout s&gt; [name]  (until no payment is PENDING)
+ *   simulator-settings &lt;json&gt;  (PUT /sandbox/control/mtn)
+ *   status-queries             (request-to-pay status queries the MTN simulator received)
  * </pre>
  */
 public final class LoadGenerator {
@@ -38,7 +40,10 @@ public final class LoadGenerator {
                     Double.parseDouble(args[3]), Double.parseDouble(args[4]));
             case "callbacks" -> generator.callbacks(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "pending" -> generator.pending(Integer.parseInt(args[1]));
-            case "await-resolved" -> generator.awaitResolved(Double.parseDouble(args[1]));
+            case "await-resolved" -> generator.awaitResolved(Double.parseDouble(args[1]), args.length > 2 ? args[2] : "resolved");
+            case "simulator-settings" -> generator.gateway.setMtnSimulator(args[1]);
+            case "status-queries" -> System.out.println("RESULT status-queries count="
+                    + JsonText.number(generator.gateway.mtnStats(), "requesttopay-status"));
             default -> throw new IllegalArgumentException("Unknown command " + args[0]);
         }
         System.exit(0);
@@ -107,7 +112,7 @@ public final class LoadGenerator {
         System.out.printf(Locale.ROOT, "RESULT pending created=%d seconds=%.1f%n", ids.size(), (System.nanoTime() - start) / 1e9);
     }
 
-    private void awaitResolved(double timeoutSeconds) throws Exception {
+    private void awaitResolved(double timeoutSeconds, String name) throws Exception {
         long start = System.nanoTime();
         long pending = gateway.countPayments("PENDING");
         long initial = pending;
@@ -115,7 +120,7 @@ public final class LoadGenerator {
             Thread.sleep(100);
             pending = gateway.countPayments("PENDING");
         }
-        System.out.printf(Locale.ROOT, "RESULT resolved initial=%d left=%d seconds=%.2f%n", initial, pending,
+        System.out.printf(Locale.ROOT, "RESULT %s initial=%d left=%d seconds=%.2f%n", name, initial, pending,
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.payment.PaymentRecords;
 import io.mmg.gateway.payment.PaymentRequest;
+import io.mmg.gateway.provider.TokenBucket;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.IOException;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
-import io.mmg.gateway.batch.TokenBucket;
+import io.mmg.gateway.provider.TokenBucket;
 import io.mmg.gateway.payment.Payment;
 import io.mmg.gateway.payment.PaymentRecords;
 import io.mmg.gateway.payment.PaymentStatus;

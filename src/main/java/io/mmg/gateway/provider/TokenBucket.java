@@ -1,4 +1,4 @@
-package io.mmg.gateway.batch;
+package io.mmg.gateway.provider;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;

@@ -1,4 +1,4 @@
-package io.mmg.gateway.batch;
+package io.mmg.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
