@@ -33,30 +33,12 @@ final class Gateway {
         return "2567" + String.format("%08d", (phoneBase + n) % 100_000_000L);
     }
 
-    HttpRequest ping() {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/ping")).timeout(TIMEOUT).GET().build();
-    }
-
     HttpRequest collection(int n) {
         String body = "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone(n) + "\",\"externalId\":\"bench-" + n + "\"}";
         return HttpRequest.newBuilder(URI.create(base + "/api/v1/collections")).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + SANDBOX_API_KEY)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    /** A request to pay sent straight to the simulator, as the gateway sends it (without a callback URL). */
-    HttpRequest simulatorRequestToPay(String token, int n) {
-        String body = "{\"amount\":\"1000\",\"currency\":\"EUR\",\"externalId\":\"bench-" + n + "\","
-                + "\"payer\":{\"partyIdType\":\"MSISDN\",\"partyId\":\"" + phone(n) + "\"},"
-                + "\"payerMessage\":\"Benchmark\",\"payeeNote\":\"Benchmark\"}";
-        return HttpRequest.newBuilder(URI.create(base + "/sandbox/mtn/collection/v1_0/requesttopay")).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Ocp-Apim-Subscription-Key", MTN_COLLECTION_KEY)
-                .header("X-Target-Environment", "sandbox")
-                .header("X-Reference-Id", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -98,11 +80,28 @@ final class Gateway {
         return Long.parseLong(JsonText.number(page.body(), "total"));
     }
 
+    /** The newest batches of the sandbox merchant: the one with this file name, or null. */
+    String batchNamed(String fileName) throws IOException, InterruptedException {
+        String page = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/disbursement-batches?size=5"))
+                .header("Authorization", "Bearer " + SANDBOX_API_KEY).GET().build(), 200).body();
+        int at = page.indexOf("\"fileName\":\"" + fileName + "\"");
+        if (at < 0) {
+            return null;
+        }
+        return JsonText.objectAt(page, page.lastIndexOf("{\"id\"", at));
+    }
+
+    long heapUsedBytes() throws IOException, InterruptedException {
+        String metric = send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                .GET().build(), 200).body();
+        return (long) Double.parseDouble(JsonText.number(metric, "value"));
+    }
+
     HttpResponse<String> send(HttpRequest request, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
-                    + ": " + OpenLoop.abbreviate(response.body()));
+                    + ": " + JsonText.abbreviate(response.body()));
         }
         return response;
     }

@@ -29,7 +29,11 @@ final class JsonText {
 
     /** The object value of a key, as text (braces balanced, strings skipped). */
     static String object(String json, String key) {
-        int start = valueStart(json, key);
+        return objectAt(json, valueStart(json, key));
+    }
+
+    /** The object that starts at this index. */
+    static String objectAt(String json, int start) {
         int depth = 0;
         boolean inString = false;
         for (int i = start; i < json.length(); i++) {
@@ -48,13 +52,17 @@ final class JsonText {
                 return json.substring(start, i + 1);
             }
         }
-        throw new IllegalArgumentException("No object for " + key);
+        throw new IllegalArgumentException("No object at " + start);
+    }
+
+    static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 160 ? text.substring(0, 160) + "..." : text;
     }
 
     private static int valueStart(String json, String key) {
         int at = json.indexOf("\"" + key + "\"");
         if (at < 0) {
-            throw new IllegalArgumentException("No " + key + " in " + OpenLoop.abbreviate(json));
+            throw new IllegalArgumentException("No " + key + " in " + abbreviate(json));
         }
         int colon = json.indexOf(':', at + key.length() + 2);
         int start = colon + 1;

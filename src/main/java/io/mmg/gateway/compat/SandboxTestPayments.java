@@ -44,7 +44,7 @@ public class SandboxTestPayments {
      * the collection will be first, so a request the gateway refuses leaves nothing held.
      */
     public void holdCustomerAnswer(String collectionRequest) {
-        PaymentRequest request = parser.parse(collectionRequest, PaymentType.COLLECTION);
+        PaymentRequest request = parser.parse(collectionRequest, PaymentType.COLLECTION.name());
         if (request.product() == ProviderProduct.MPESA_STK_PUSH) {
             customer().holdNextAnswer(request.msisdn());
         }

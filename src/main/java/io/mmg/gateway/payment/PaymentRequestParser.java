@@ -54,8 +54,12 @@ public class PaymentRequestParser {
         this.mtn = mtn;
     }
 
-    public PaymentRequest parse(String body, PaymentType type) {
-        return parseObject(readObject(body), type);
+    /**
+     * The request of a payment route ({@code parse(${body}, COLLECTION)}). The type comes as its name: Camel
+     * would turn the route's word into the enum with a fallback converter search on every request.
+     */
+    public PaymentRequest parse(String body, String type) {
+        return parseObject(readObject(body), PaymentType.valueOf(type));
     }
 
     /** The same rules for a request that did not arrive as JSON text (a row of a payout file). */

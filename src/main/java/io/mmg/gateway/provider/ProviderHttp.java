@@ -2,6 +2,7 @@ package io.mmg.gateway.provider;
 
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,9 @@ public class ProviderHttp {
         if (authorization != null && !call.headers().containsKey("Authorization")) {
             message.setHeader("Authorization", authorization);
         }
-        message.setHeader(Exchange.HTTP_METHOD, call.method());
+        // The enum itself: camel-http reads this header as HttpMethods, and converting a String to it is a
+        // fallback converter search on every call.
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(call.method()));
         message.setHeader(Exchange.HTTP_URI, baseUrl + call.path());
         message.setBody(call.body());
     }

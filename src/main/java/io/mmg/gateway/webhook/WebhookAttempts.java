@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ public class WebhookAttempts {
         exchange.setProperty(STARTED_NANOS, System.nanoTime());
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);   // the enum camel-http reads, no conversion
         message.setHeader(Exchange.HTTP_URI, delivery.url());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         message.setHeader("User-Agent", "mobile-money-gateway-webhooks/1");

@@ -20,7 +20,7 @@ class PaymentRequestParserTest {
 
     @Test
     void a_minimal_request_takes_the_country_currency_and_provider_from_the_number() {
-        PaymentRequest request = parser.parse("{\"amount\":\"1500\",\"phoneNumber\":\"+256 772 123456\"}", PaymentType.COLLECTION);
+        PaymentRequest request = parser.parse("{\"amount\":\"1500\",\"phoneNumber\":\"+256 772 123456\"}", PaymentType.COLLECTION.name());
 
         assertThat(request.msisdn()).isEqualTo("256772123456");
         assertThat(request.currency()).isEqualTo("UGX");
@@ -30,7 +30,7 @@ class PaymentRequestParserTest {
 
     @Test
     void json_numbers_are_read_as_exact_decimals() {
-        PaymentRequest request = parser.parse("{\"amount\":9999.99,\"phoneNumber\":\"233244000000\"}", PaymentType.COLLECTION);
+        PaymentRequest request = parser.parse("{\"amount\":9999.99,\"phoneNumber\":\"233244000000\"}", PaymentType.COLLECTION.name());
         // As a double this would be 9999.98999999999978172...; as a BigDecimal it is exact.
         assertThat(request.amount()).isEqualByComparingTo(new BigDecimal("9999.99"));
         assertThat(request.amount().toPlainString()).isEqualTo("9999.99");
@@ -39,21 +39,21 @@ class PaymentRequestParserTest {
     @Test
     void the_same_request_written_differently_has_the_same_fingerprint() {
         String a = parser.parse("{\"amount\":\"1500\",\"phoneNumber\":\"256772123456\",\"metadata\":{\"a\":1,\"b\":{\"x\":1,\"y\":2}}}",
-                PaymentType.COLLECTION).requestHash();
+                PaymentType.COLLECTION.name()).requestHash();
         String b = parser.parse("{\"metadata\":{\"b\":{\"y\":2,\"x\":1},\"a\":1},\"phoneNumber\":\"+256772123456\",\"amount\":1500.0}",
-                PaymentType.COLLECTION).requestHash();
-        String number = parser.parse("{ \"phoneNumber\": \"+256772123456\", \"amount\": 1500 }", PaymentType.COLLECTION)
+                PaymentType.COLLECTION.name()).requestHash();
+        String number = parser.parse("{ \"phoneNumber\": \"+256772123456\", \"amount\": 1500 }", PaymentType.COLLECTION.name())
                 .requestHash();
         assertThat(number).isEqualTo(parser.parse("{\"amount\":\"1500\",\"phoneNumber\":\"256772123456\"}",
-                PaymentType.COLLECTION).requestHash());
-        String other = parser.parse("{\"amount\":\"1501\",\"phoneNumber\":\"256772123456\"}", PaymentType.COLLECTION).requestHash();
+                PaymentType.COLLECTION.name()).requestHash());
+        String other = parser.parse("{\"amount\":\"1501\",\"phoneNumber\":\"256772123456\"}", PaymentType.COLLECTION.name()).requestHash();
 
         assertThat(a).isEqualTo(b).isNotEqualTo(other);
     }
 
     @Test
     void a_sandbox_test_number_is_an_eur_payment() {
-        PaymentRequest request = parser.parse("{\"amount\":\"5\",\"phoneNumber\":\"46733123450\"}", PaymentType.COLLECTION);
+        PaymentRequest request = parser.parse("{\"amount\":\"5\",\"phoneNumber\":\"46733123450\"}", PaymentType.COLLECTION.name());
         assertThat(request.currency()).isEqualTo("EUR");
         assertThat(request.country().code()).isEqualTo("ZZ");
     }
@@ -68,7 +68,7 @@ class PaymentRequestParserTest {
     @Test
     void products_this_build_cannot_route_are_refused_before_anything_is_stored() {
         assertThatThrownBy(() -> parser.parse("{\"amount\":\"100\",\"phoneNumber\":\"254712345678\"}",
-                PaymentType.REMITTANCE))
+                PaymentType.REMITTANCE.name()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_PROVIDER));
         assertCode("{\"amount\":\"1500\",\"phoneNumber\":\"256772123456\",\"provider\":\"MPESA\"}", ErrorCode.UNSUPPORTED_PROVIDER);
     }
@@ -76,9 +76,9 @@ class PaymentRequestParserTest {
     @Test
     void a_kenyan_number_is_paid_by_mpesa_in_whole_shillings() {
         PaymentRequest collection = parser.parse("{\"amount\":\"100\",\"phoneNumber\":\"254712345678\"}",
-                PaymentType.COLLECTION);
+                PaymentType.COLLECTION.name());
         PaymentRequest disbursement = parser.parse("{\"amount\":\"100\",\"phoneNumber\":\"254712345678\"}",
-                PaymentType.DISBURSEMENT);
+                PaymentType.DISBURSEMENT.name());
 
         assertThat(collection.product()).isEqualTo(ProviderProduct.MPESA_STK_PUSH);
         assertThat(collection.currency()).isEqualTo("KES");
@@ -87,7 +87,7 @@ class PaymentRequestParserTest {
     }
 
     private void assertCode(String body, ErrorCode code) {
-        assertThatThrownBy(() -> parser.parse(body, PaymentType.COLLECTION))
+        assertThatThrownBy(() -> parser.parse(body, PaymentType.COLLECTION.name()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

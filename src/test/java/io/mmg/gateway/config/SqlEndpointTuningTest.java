@@ -14,8 +14,8 @@ import org.apache.camel.component.sql.SqlHelper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every sql: endpoint of the routes knows its parameter count, and PostgreSQL agrees with it. */
-class SqlEndpointParameterCountsTest extends GatewayApiTest {
+/** Every sql: endpoint of the routes knows its parameter count (PostgreSQL agrees) and prepares its statement once. */
+class SqlEndpointTuningTest extends GatewayApiTest {
 
     @Autowired
     CamelContext camel;
@@ -36,6 +36,7 @@ class SqlEndpointParameterCountsTest extends GatewayApiTest {
                     assertThat(endpoint.getParametersCount()).as(endpoint.getQuery())
                             .isEqualTo(statement.getParameterMetaData().getParameterCount());
                 }
+                assertThat(endpoint.getPrepareStatementStrategy()).isInstanceOf(CachingSqlPrepareStatementStrategy.class);
             }
         }
     }

@@ -1,44 +1,46 @@
 package io.mmg.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 /**
- * The benchmark's load generator, run as its own process by benchmarks/run.sh. Each command prints its
- * measurements as lines starting with "RESULT" (key=value), which run.sh turns into the table.
+ * The benchmark's helper, run as its own process by benchmarks/run.sh: it prepares what the measurements need
+ * (payments left pending, callbacks to replay) and waits for outcomes. The load itself comes from wrk (C, far
+ * cheaper on the shared CPU than any JVM client). Each command prints lines starting with "RESULT" (key=value),
+ * which run.sh turns into the table.
  *
  * <pre>
- *   knee &lt;health|simulator|collections&gt; &lt;rates, comma separated&gt; &lt;seconds per step&gt; &lt;p99 limit ms&gt;
- *   callbacks &lt;count&gt; &lt;workers&gt;
+ *   mtn-token                  (a Collection token of the MTN simulator, for benchmarks/wrk/simulator.lua)
+ *   callbacks-file &lt;count&gt; &lt;file&gt;   (payments whose callbacks were held back, their callbacks for wrk)
+ *   await-batch &lt;file name&gt; &lt;timeout s&gt;   (a dropped payout file: imported, then paid)
  *   pending &lt;count&gt;            (payments whose callbacks never come: left for the poller)
  *   await-resolved &lt;timeout s&gt; [name]  (until no payment is PENDING)
  *   simulator-settings &lt;json&gt;  (PUT /sandbox/control/mtn)
  *   status-queries             (request-to-pay status queries the MTN simulator received)
  * </pre>
  */
-public final class LoadGenerator {
+public final class BenchmarkSteps {
 
     private final Gateway gateway;
 
-    private LoadGenerator(Gateway gateway) {
+    private BenchmarkSteps(Gateway gateway) {
         this.gateway = gateway;
     }
 
     public static void main(String[] args) throws Exception {
         String base = System.getProperty("gateway", "http://127.0.0.1:8080");
-        LoadGenerator generator = new LoadGenerator(new Gateway(base));
+        BenchmarkSteps generator = new BenchmarkSteps(new Gateway(base));
         switch (args[0]) {
-            case "knee" -> generator.knee(args[1], Arrays.stream(args[2].split(",")).mapToDouble(Double::parseDouble).toArray(),
-                    Double.parseDouble(args[3]), Double.parseDouble(args[4]));
-            case "callbacks" -> generator.callbacks(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "mtn-token" -> System.out.println(generator.gateway.simulatorToken());
+            case "callbacks-file" -> generator.callbacksFile(Integer.parseInt(args[1]), args[2]);
+            case "await-batch" -> generator.awaitBatch(args[1], Double.parseDouble(args[2]));
             case "pending" -> generator.pending(Integer.parseInt(args[1]));
             case "await-resolved" -> generator.awaitResolved(Double.parseDouble(args[1]), args.length > 2 ? args[2] : "resolved");
             case "simulator-settings" -> generator.gateway.setMtnSimulator(args[1]);
@@ -50,57 +52,46 @@ public final class LoadGenerator {
     }
 
     /**
-     * Raises the offered rate step by step; the knee is the last step with no error, p99 within the limit and
-     * the offered rate achieved.
+     * Payments whose callbacks the simulator held back, and their callbacks written to a file (one
+     * "path TAB body" line each) for wrk to send as fast as the gateway takes them (benchmarks/wrk/callbacks.lua).
      */
-    private void knee(String scenario, double[] rates, double seconds, double p99LimitMs) throws Exception {
-        IntFunction<HttpRequest> request = requests(scenario);
-        int accepted = scenario.equals("health") ? 200 : 202;
-        OpenLoop load = new OpenLoop(gateway.http);
-        System.out.println("warm-up " + load.run(scenario, rates[0], Math.max(5, seconds), request, s -> s == accepted).line());
-        RunResult knee = null;
-        RunResult beyond = null;
-        for (double rate : rates) {
-            RunResult step = load.run(scenario, rate, seconds, request, s -> s == accepted);
-            System.out.println("step    " + step.line());
-            if (!step.ok(p99LimitMs)) {
-                beyond = step;
-                break;
-            }
-            knee = step;
-        }
-        print("knee." + scenario, knee);
-        print("beyond." + scenario, beyond);
-    }
-
-    private IntFunction<HttpRequest> requests(String scenario) throws Exception {
-        AtomicInteger numbers = new AtomicInteger();
-        return switch (scenario) {
-            case "health" -> n -> gateway.ping();
-            case "collections" -> n -> gateway.collection(numbers.getAndIncrement());
-            case "simulator" -> {
-                String token = gateway.simulatorToken();
-                yield n -> gateway.simulatorRequestToPay(token, numbers.getAndIncrement());
-            }
-            default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
-        };
-    }
-
-    /** Callbacks ingested per second: payments whose callbacks were held back get them all at once. */
-    private void callbacks(int count, int workers) throws Exception {
+    private void callbacksFile(int count, String file) throws Exception {
         gateway.suppressMtnCallbacks();
-        List<String> ids = create(count, workers);
+        List<String> ids = create(count, 16);
         gateway.resetMtnSimulator();
         Thread.sleep(1000);   // every simulated transaction is final by now (callback-delay)
-        List<HttpRequest> callbacks = new ArrayList<>(parallel(ids.size(), workers, i -> {
+        List<String> lines = parallel(ids.size(), 16, i -> {
             String transaction = gateway.mtnTransaction(ids.get(i));
-            return HttpRequest.newBuilder(URI.create(JsonText.string(transaction, "callbackUrl")))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JsonText.object(transaction, "statusBody"))).build();
-        }));
-        RunResult result = new ClosedLoop(gateway.http).run("callbacks", workers, callbacks.size(), callbacks::get, s -> s == 200);
-        System.out.println(result.line());
-        print("callbacks", result);
+            URI url = URI.create(JsonText.string(transaction, "callbackUrl"));
+            return url.getRawPath() + "?" + url.getRawQuery() + "\t" + JsonText.object(transaction, "statusBody");
+        });
+        Files.write(Path.of(file), lines);
+        System.out.printf(Locale.ROOT, "RESULT callbacks-file lines=%d%n", lines.size());
+    }
+
+    /** Waits for the payout file's batch: when its rows are all checked and stored, and when all are paid. */
+    private void awaitBatch(String fileName, double timeoutSeconds) throws Exception {
+        long start = System.nanoTime();
+        double imported = -1;
+        long peakHeap = 0;
+        String batch = null;
+        while ((System.nanoTime() - start) / 1e9 < timeoutSeconds) {
+            peakHeap = Math.max(peakHeap, gateway.heapUsedBytes());
+            batch = gateway.batchNamed(fileName);
+            if (batch != null && imported < 0) {
+                imported = (System.nanoTime() - start) / 1e9;
+            }
+            if (batch != null && JsonText.string(batch, "status").matches("COMPLETED|REJECTED|CANCELLED")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String total = batch == null ? "0" : JsonText.number(batch, "total");
+        String successful = batch == null ? "0" : JsonText.number(batch, "successful");
+        System.out.printf(Locale.ROOT, "RESULT batch rows=%s imported=%.1f completed=%.1f successful=%s status=%s peakHeapMb=%d%n",
+                total, imported, seconds, successful, batch == null ? "NONE" : JsonText.string(batch, "status"),
+                peakHeap / (1024 * 1024));
     }
 
     /** Payments the simulator processes but never calls back about: only the poller can finish them. */
@@ -159,14 +150,5 @@ public final class LoadGenerator {
             throw new IllegalStateException("Only " + results.size() + " of " + count + " succeeded");
         }
         return new ArrayList<>(results);
-    }
-
-    private static void print(String name, RunResult result) {
-        if (result == null) {
-            System.out.println("RESULT " + name + " none");
-            return;
-        }
-        System.out.printf(Locale.ROOT, "RESULT %s rate=%.0f p50=%.2f p99=%.2f errors=%d requests=%d%n", name,
-                result.achievedPerSecond(), result.p50Ms(), result.p99Ms(), result.errors(), result.requests());
     }
 }

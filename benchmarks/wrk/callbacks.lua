@@ -1,0 +1,33 @@
+-- MTN callbacks (PUT <callback URL>, the simulator's status body) read from BENCH_CALLBACKS, one per line:
+-- "<path>\t<body>", prepared by LoadGenerator callbacks-file. Each thread sends its share once, then stops.
+dofile("benchmarks/wrk/report.lua")
+
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
+end
+
+local requests = {}
+local next_request = 1
+function init(args)
+  local n = 0
+  local count = tonumber(os.getenv("BENCH_THREADS") or "1")
+  for line in io.lines(os.getenv("BENCH_CALLBACKS")) do
+    n = n + 1
+    if n % count == id - 1 then
+      local path, body = line:match("^([^\t]+)\t(.*)$")
+      table.insert(requests, wrk.format("PUT", path, {["Content-Type"] = "application/json"}, body))
+    end
+  end
+end
+
+function request()
+  local r = requests[next_request]
+  next_request = next_request + 1
+  if r == nil then
+    wrk.thread:stop()
+    return wrk.format("GET", "/api/v1/ping")
+  end
+  return r
+end
