@@ -22,12 +22,10 @@ function init(args)
   end
 end
 
+-- The file holds more callbacks than a run sends; should it run out, the health endpoint fills in (and the
+-- request count, above the file's line count, says so).
 function request()
   local r = requests[next_request]
   next_request = next_request + 1
-  if r == nil then
-    wrk.thread:stop()
-    return wrk.format("GET", "/api/v1/ping")
-  end
-  return r
+  return r or wrk.format("GET", "/api/v1/ping")
 end

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   callbacks-file &lt;count&gt; &lt;file&gt;   (payments whose callbacks were held back, their callbacks for wrk)
  *   await-batch &lt;file name&gt; &lt;timeout s&gt;   (a dropped payout file: imported, then paid)
  *   pending &lt;count&gt;            (payments whose callbacks never come: left for the poller)
- *   await-resolved &lt;timeout s&gt; [name]  (until no payment is PENDING)
  *   simulator-settings &lt;json&gt;  (PUT /sandbox/control/mtn)
  *   status-queries             (request-to-pay status queries the MTN simulator received)
  * </pre>
@@ -42,7 +41,6 @@ public final class BenchmarkSteps {
             case "callbacks-file" -> generator.callbacksFile(Integer.parseInt(args[1]), args[2]);
             case "await-batch" -> generator.awaitBatch(args[1], Double.parseDouble(args[2]));
             case "pending" -> generator.pending(Integer.parseInt(args[1]));
-            case "await-resolved" -> generator.awaitResolved(Double.parseDouble(args[1]), args.length > 2 ? args[2] : "resolved");
             case "simulator-settings" -> generator.gateway.setMtnSimulator(args[1]);
             case "status-queries" -> System.out.println("RESULT status-queries count="
                     + JsonText.number(generator.gateway.mtnStats(), "requesttopay-status"));
@@ -101,18 +99,6 @@ public final class BenchmarkSteps {
         List<String> ids = create(count, 16);
         gateway.resetMtnSimulator();
         System.out.printf(Locale.ROOT, "RESULT pending created=%d seconds=%.1f%n", ids.size(), (System.nanoTime() - start) / 1e9);
-    }
-
-    private void awaitResolved(double timeoutSeconds, String name) throws Exception {
-        long start = System.nanoTime();
-        long pending = gateway.countPayments("PENDING");
-        long initial = pending;
-        while (pending > 0 && (System.nanoTime() - start) / 1e9 < timeoutSeconds) {
-            Thread.sleep(100);
-            pending = gateway.countPayments("PENDING");
-        }
-        System.out.printf(Locale.ROOT, "RESULT %s initial=%d left=%d seconds=%.2f%n", name, initial, pending,
-                (System.nanoTime() - start) / 1e9);
     }
 
     private List<String> create(int count, int workers) throws Exception {

@@ -74,11 +74,6 @@ final class Gateway {
                 .body();
     }
 
-    long countPayments(String status) throws IOException, InterruptedException {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/payments?size=1&status=" + status))
-                .header("Authorization", "Bearer " + SANDBOX_API_KEY).GET().build(), 200);
-        return Long.parseLong(JsonText.number(page.body(), "total"));
-    }
 
     /** The newest batches of the sandbox merchant: the one with this file name, or null. */
     String batchNamed(String fileName) throws IOException, InterruptedException {

@@ -21,7 +21,7 @@ final class JsonText {
     static String number(String json, String key) {
         int start = valueStart(json, key);
         int end = start;
-        while (end < json.length() && "-0123456789.".indexOf(json.charAt(end)) >= 0) {
+        while (end < json.length() && "-+0123456789.eE".indexOf(json.charAt(end)) >= 0) {
             end++;
         }
         return json.substring(start, end);
