@@ -1,6 +1,7 @@
 package io.mmg.gateway.security;
 
 import io.mmg.gateway.provider.GatewayUrls;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,10 +12,13 @@ import org.springframework.stereotype.Component;
  * In sandbox mode, makes sure a merchant with the well-known sandbox API key exists and tells the
  * developer where everything is. The sandbox key is documented in the README, not a secret; real
  * keys are only ever shown once, by the admin API.
+ * <p>
+ * The key is stored before the web server opens its port, so the first request after start-up is never
+ * refused with 401; the banner is printed once everything is ready.
  */
 @Component
 @ConditionalOnProperty(name = "gateway.sandbox.enabled", havingValue = "true", matchIfMissing = true)
-public class SandboxMerchant {
+public class SandboxMerchant implements SmartInitializingSingleton {
 
     private final ClientDirectory clients;
     private final GatewayUrls urls;
@@ -30,9 +34,13 @@ public class SandboxMerchant {
         this.apiKey = apiKey;
     }
 
+    @Override
+    public void afterSingletonsInstantiated() {
+        clients.ensureClientWithKey(clientName, apiKey);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     public void onReady() {
-        clients.ensureClientWithKey(clientName, apiKey);
         String base = urls.localUrl();
         System.out.println("""
 
