@@ -130,7 +130,8 @@ sampler=$!
 
 echo "Warming up (${warmup}s of collections, then the simulator and the health endpoint)"
 run_wrk warmup.collections 12 "${warmup}s" benchmarks/wrk/collections.lua "$base" >/dev/null
-export BENCH_MTN_TOKEN=$(steps mtn-token | tail -n 1)
+# The token is not written to results.log (steps keeps everything it prints there).
+export BENCH_MTN_TOKEN=$(java -cp "$out/classes" -Dgateway="$base" io.mmg.bench.BenchmarkSteps mtn-token | tail -n 1)
 run_wrk warmup.simulator 8 10s benchmarks/wrk/simulator.lua "$base" >/dev/null
 run_wrk warmup.health 8 10s benchmarks/wrk/report.lua "$base/api/v1/ping" >/dev/null
 
