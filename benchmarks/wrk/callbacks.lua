@@ -1,12 +1,6 @@
 -- MTN callbacks (PUT <callback URL>, the simulator's status body) read from BENCH_CALLBACKS, one per line:
--- "<path>\t<body>", prepared by LoadGenerator callbacks-file. Each thread sends its share once, then stops.
+-- "<path>\t<body>", prepared by BenchmarkSteps callbacks-file. Each thread sends its share once, then stops.
 dofile("benchmarks/wrk/report.lua")
-
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads)
-end
 
 local requests = {}
 local next_request = 1

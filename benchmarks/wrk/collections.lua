@@ -2,12 +2,6 @@
 -- so daily limits and idempotent replays never come into it.
 dofile("benchmarks/wrk/report.lua")
 
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("id", threads)
-end
-
 local sent = 0
 local run
 function init(args)

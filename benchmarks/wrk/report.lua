@@ -1,5 +1,11 @@
--- Shared by the wrk scripts: one RESULT line (as LoadGenerator prints them) when a run ends.
+-- Shared by the wrk scripts: each thread numbered (id, from 1), and one RESULT line when a run ends.
 -- BENCH_NAME names the measurement; any answer outside 2xx, and any socket error, is an error.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.status + e.timeout

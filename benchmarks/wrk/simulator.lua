@@ -2,12 +2,6 @@
 -- without a callback URL. BENCH_MTN_TOKEN is a collection token from /sandbox/mtn/collection/token/.
 dofile("benchmarks/wrk/report.lua")
 
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("id", threads)
-end
-
 local token = os.getenv("BENCH_MTN_TOKEN")
 local sent = 0
 function init(args)

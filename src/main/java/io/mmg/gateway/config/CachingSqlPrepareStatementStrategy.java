@@ -65,7 +65,8 @@ public class CachingSqlPrepareStatementStrategy extends DefaultSqlPrepareStateme
         return values.iterator();
     }
 
-    private static boolean staticShape(String query) {
+    /** Whether the statement's parameter list follows from its text alone (not from the message). */
+    static boolean staticShape(String query) {
         return !query.contains(":?in:") && !query.contains(":?${") && !query.contains(":?$simple{");
     }
 

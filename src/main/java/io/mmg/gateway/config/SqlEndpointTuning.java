@@ -37,7 +37,7 @@ public class SqlEndpointTuning implements CamelContextConfiguration {
     static int parametersOf(CamelContext camelContext, SqlEndpoint endpoint) throws Exception {
         String query = SqlHelper.resolveQuery(camelContext, endpoint.getQuery(),
                 endpoint.isUsePlaceholder() ? endpoint.getPlaceholder() : null);
-        if (query.contains(":?in:") || query.contains(":?${") || !endpoint.isAllowNamedParameters()) {
+        if (!endpoint.isAllowNamedParameters() || !CachingSqlPrepareStatementStrategy.staticShape(query)) {
             return 0;
         }
         return SqlParameterCount.of(endpoint.getPrepareStatementStrategy().prepareQuery(query, true, null));
