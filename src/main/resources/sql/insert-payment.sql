@@ -18,11 +18,11 @@ WITH daily AS (
     INSERT INTO payment (id, client_id, type, provider, product, status, amount, currency, country,
                          phone_number, external_id, payer_message, payee_note, metadata,
                          idempotency_key, request_hash, callback_token_hash, original_payment_id, provider_operation,
-                         next_poll_at)
+                         next_poll_at, send_attempts)
     SELECT :#id, :#clientId, :#type, :#provider, :#product, 'PENDING', :#amount, :#currency, :#country,
            :#phoneNumber, :#externalId, :#payerMessage, :#payeeNote, CAST(:#metadata AS jsonb),
            :#idempotencyKey, :#requestHash, :#callbackTokenHash, CAST(:#originalPaymentId AS uuid), :#providerOperation,
-           now() + make_interval(secs => :#firstPollSeconds)
+           now() + make_interval(secs => :#firstPollSeconds), 1
       FROM admitted
     ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING *

@@ -3,9 +3,10 @@
 -- collected amount. No amount means all that is left. Same client, number, currency and country as the original.
 -- Concurrency: the original's row is locked first; payment_refunds_total (V20) then reads its refunds with a
 -- fresh snapshot, so a refund another request committed while this one waited for the lock is counted (a plain
--- subquery here would not see it). With an Idempotency-Key this client used already, nothing is inserted and
--- no row comes back (the route replays the first answer). A refused refund is not stored: one row comes back
--- with refund_refused and the original as it was under the lock.
+-- subquery here would not see it). With an Idempotency-Key this client used already, nothing is inserted (not
+-- even tried: a retried full refund computes an amount of 0, which the amount check would reject before ON
+-- CONFLICT is looked at) and no row comes back, so the route replays the first answer. A refused refund is not
+-- stored: one row comes back with refund_refused and the original as it was under the lock.
 WITH original AS (
     SELECT id, client_id, type, status, provider, amount, currency, country, phone_number
       FROM payment
@@ -27,12 +28,13 @@ WITH original AS (
     INSERT INTO payment (id, client_id, type, provider, product, status, amount, currency, country,
                          phone_number, external_id, payer_message, payee_note,
                          idempotency_key, request_hash, callback_token_hash, original_payment_id, provider_operation,
-                         next_poll_at)
+                         next_poll_at, send_attempts)
     SELECT :#id, a.client_id, 'REFUND', a.provider, :#product, 'PENDING', a.refund_amount, a.currency, a.country,
            a.phone_number, :#externalId, :#payerMessage, :#payeeNote,
            :#idempotencyKey, :#requestHash, :#callbackTokenHash, a.id, :#providerOperation,
-           now() + make_interval(secs => :#firstPollSeconds)
+           now() + make_interval(secs => :#firstPollSeconds), 1
       FROM admitted a
+     WHERE NOT a.key_taken
     ON CONFLICT (client_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING *
 ), created_event AS (

@@ -93,6 +93,11 @@ public class PaymentRecords {
         return params;
     }
 
+    /** Parameters of count-send-attempt.sql, before a resend of the exchange's payment. */
+    public Map<String, Object> resendParams(Exchange exchange) {
+        return Map.of("id", exchange.getProperty(PAYMENT, Payment.class).id(), "leaseSeconds", pollAfterCrashSeconds);
+    }
+
     /** Keeps a stored row as the exchange's payment (and its routing key) for the steps that follow. */
     public Payment remember(Exchange exchange, Map<String, Object> row) {
         Payment payment = rows.toPayment(row);
@@ -101,9 +106,13 @@ public class PaymentRecords {
         return payment;
     }
 
-    /** Parameters of select-payment-by-idempotency-key.sql. */
+    /**
+     * Parameters of select-payment-by-idempotency-key.sql. A first request is in flight for at most the initiation
+     * budget, the same lease after which the poller takes over a payment whose request died.
+     */
     public Map<String, Object> idempotencyLookup(Exchange exchange) {
         AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
-        return Map.of("clientId", client.id(), "idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class));
+        return Map.of("clientId", client.id(), "idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class),
+                "leaseSeconds", pollAfterCrashSeconds);
     }
 }

@@ -35,7 +35,9 @@ public class PaymentReplies {
 
     /**
      * Same Idempotency-Key again: same body gives the first answer (current state), another body is
-     * a conflict, and a first request still running is a conflict too (try again shortly).
+     * a conflict, and a first request still running is a conflict too (try again shortly). A first request
+     * that can no longer be running but never recorded its answer (it died) gives the payment as it is now:
+     * a key is never stuck "in progress".
      */
     public void replay(Exchange exchange, Map<String, Object> row) {
         String requestHash = exchange.getProperty(PaymentRecords.REQUEST, PaymentRequest.class).requestHash();
@@ -50,12 +52,13 @@ public class PaymentReplies {
                     "This Idempotency-Key was used with a different request",
                     Map.of("paymentId", payment.id().toString()));
         }
-        if (payment.responseCode() == null) {
+        boolean mayBeRunning = Boolean.TRUE.equals(row.get("request_may_be_running"));
+        if (payment.responseCode() == null && mayBeRunning) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                     "The first request with this Idempotency-Key is still being processed; retry shortly",
                     Map.of("paymentId", payment.id().toString()));
         }
-        answer(exchange, payment, payment.responseCode());
+        answer(exchange, payment, payment.responseCode() == null ? 202 : payment.responseCode());
         exchange.getMessage().setHeader("Idempotent-Replayed", "true");
     }
 

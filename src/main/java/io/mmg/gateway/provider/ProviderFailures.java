@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * What a failed provider call means for the payment, once retries are exhausted: either nothing
  * reached the provider (NOT_SENT: circuit open, connection refused, credentials refused) or we
  * cannot know (UNKNOWN: timeout, reset, 5xx; or at once, for a request that must not be resent) and the
- * poller must find out.
+ * poller must find out. This judges one failure; {@link SendAttempts} keeps a payment UNKNOWN when an earlier
+ * attempt may have reached the provider.
  */
 @Component("providerFailures")
 public class ProviderFailures {

@@ -74,6 +74,36 @@ class IdempotencyTest extends GatewayApiTest {
     }
 
     @Test
+    void a_key_whose_request_died_before_answering_replays_the_payment_as_it_is_now() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"amount\":\"3000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}";
+        String id = http.post("/api/v1/collections", apiKey, body, Map.of("Idempotency-Key", key)).json().path("id").asText();
+        // What a kill -9 between storing and answering leaves: no answer recorded, and the request long gone.
+        jdbc.update("UPDATE payment SET response_code = NULL, created_at = now() - interval '1 hour' WHERE id = ?::uuid", id);
+
+        HttpResponseView replayed = http.post("/api/v1/collections", apiKey, body, Map.of("Idempotency-Key", key));
+
+        assertThat(replayed.status()).isEqualTo(202);
+        assertThat(replayed.json().path("id").asText()).isEqualTo(id);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void a_key_whose_request_may_still_be_running_is_in_progress() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"amount\":\"3000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}";
+        String id = http.post("/api/v1/collections", apiKey, body, Map.of("Idempotency-Key", key)).json().path("id").asText();
+        // As the first request looks while it still waits for the provider: stored just now, no answer yet.
+        jdbc.update("UPDATE payment SET response_code = NULL, created_at = now() WHERE id = ?::uuid", id);
+
+        HttpResponseView again = http.post("/api/v1/collections", apiKey, body, Map.of("Idempotency-Key", key));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("code").asText()).isEqualTo("IDEMPOTENCY_REQUEST_IN_PROGRESS");
+        assertThat(again.json().path("details").path("paymentId").asText()).isEqualTo(id);
+    }
+
+    @Test
     void a_malformed_key_is_refused() {
         HttpResponseView response = http.post("/api/v1/collections", apiKey,
                 "{\"amount\":\"3000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}", Map.of("Idempotency-Key", "x".repeat(300)));

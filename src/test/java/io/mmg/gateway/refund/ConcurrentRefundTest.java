@@ -8,6 +8,11 @@ import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The refunded total holds under concurrent requests: it is checked in the statement that stores a refund. */
@@ -29,5 +34,32 @@ class ConcurrentRefundTest extends GatewayApiTest {
         BigDecimal refunded = jdbc.queryForObject(
                 "SELECT sum(amount) FROM payment WHERE original_payment_id = ?::uuid", BigDecimal.class, original);
         assertThat(refunded).isEqualByComparingTo("9000");
+    }
+
+    @Test
+    void concurrent_full_refunds_with_two_keys_make_one_refund_and_never_a_server_error() {
+        String original = collect(Phones.uganda(), "10000").json().path("id").asText();
+        awaitStatus(original, "SUCCESSFUL");
+        List<Map<String, String>> keys = List.of(Map.of("Idempotency-Key", "a-" + original),
+                Map.of("Idempotency-Key", "b-" + original));
+
+        // Twenty at once, more than the connection pool lets wait on the original's lock together: sent in parallel.
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        List<HttpResponseView> answers;
+        try {
+            answers = IntStream.range(0, 20)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.post(
+                            "/api/v1/payments/" + original + "/refunds", apiKey, "{}", keys.get(i % 2)), callers))
+                    .toList().stream().map(CompletableFuture::join).toList();
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(answers).extracting(HttpResponseView::status).allMatch(s -> s == 202 || s == 409 || s == 422);
+        List<String> refunded = answers.stream().filter(answer -> answer.status() == 202)
+                .map(answer -> answer.json().path("id").asText()).distinct().toList();
+        assertThat(refunded).hasSize(1);
+        assertThat(jdbc.queryForList("SELECT id::text FROM payment WHERE original_payment_id = ?::uuid",
+                String.class, original)).isEqualTo(refunded);
     }
 }

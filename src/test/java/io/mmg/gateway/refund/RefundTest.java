@@ -175,6 +175,21 @@ class RefundTest extends GatewayApiTest {
     }
 
     @Test
+    void a_retried_full_refund_replays_its_first_answer() {
+        String original = successfulCollection(Phones.uganda(), "6000");
+        Map<String, String> key = Map.of("Idempotency-Key", "full-refund-" + original);
+
+        HttpResponseView first = http.post("/api/v1/payments/" + original + "/refunds", apiKey, "{}", key);
+        HttpResponseView retried = http.post("/api/v1/payments/" + original + "/refunds", apiKey, "{}", key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        assertThat(retried.json().path("amount").asText()).isEqualTo("6000");
+    }
+
+    @Test
     void another_merchants_payment_cannot_be_refunded() {
         String original = successfulCollection(Phones.uganda(), "3000");
         String otherMerchant = TestMerchants.newApiKey(clients);
