@@ -43,4 +43,18 @@ class MaybeSentTest extends GatewayApiTest {
         assertThat(jdbc.queryForObject("SELECT send_attempts FROM payment WHERE id = ?::uuid", Integer.class, id))
                 .isEqualTo(3);
     }
+
+    @Test
+    void a_payment_settled_while_its_request_waits_to_resend_is_not_sent_again() {
+        String phone = Phones.uganda();
+        // MTN takes the request and calls back at once, but its answer comes after the response timeout.
+        mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,"
+                + "\"delayMs\":5000,\"delayAfterProcessing\":true}");
+
+        HttpResponseView created = collect(phone, "2000");
+
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.json().path("status").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(mtn.requests("requesttopay", phone)).isEqualTo(1);
+    }
 }
