@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
  * The longest a payment request can spend talking to its provider: every attempt timing out, plus
  * the backoff between them, for the slowest provider. A new payment is not polled before that, so the
  * poller never asks about a payment whose request is still in flight (and never fails it as "not found"
- * while the provider is about to accept it); after it, a payment left by a crashed instance is picked up.
+ * while the provider is about to accept it); after it, a payment left by a crashed instance is picked up. It is
+ * also the lease of an Idempotency-Key: a replay answers "in progress" no longer than this after the payment
+ * was stored (select-payment-by-idempotency-key.sql).
  */
 @Component
 public class InitiationBudget {
