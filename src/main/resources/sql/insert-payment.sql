@@ -5,6 +5,7 @@
 -- today (PENDING, UNKNOWN, SUCCESSFUL) plus this one must stay within it. payment_daily_total (V20) locks the
 -- number, currency and direction first, so concurrent requests are checked one after the other. A refused
 -- payment is not stored: one row comes back with daily_limit_exceeded and daily_total only.
+-- send_attempts = 1: the first attempt counts as maybe sent from now on, before it leaves (V81).
 WITH daily AS (
     SELECT CASE WHEN CAST(:#dailyLimit AS numeric) IS NULL THEN NULL
                 ELSE payment_daily_total(:#phoneNumber, :#currency, :#direction, string_to_array(:#dailyTypes, ','))

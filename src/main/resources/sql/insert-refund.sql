@@ -7,6 +7,7 @@
 -- even tried: a retried full refund computes an amount of 0, which the amount check would reject before ON
 -- CONFLICT is looked at) and no row comes back, so the route replays the first answer. A refused refund is not
 -- stored: one row comes back with refund_refused and the original as it was under the lock.
+-- send_attempts = 1: the first attempt counts as maybe sent from now on, before it leaves (V81).
 WITH original AS (
     SELECT id, client_id, type, status, provider, amount, currency, country, phone_number
       FROM payment
