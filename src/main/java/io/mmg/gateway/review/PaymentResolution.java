@@ -46,7 +46,10 @@ record PaymentResolution(PaymentStatus status, String note, String operator, Str
         return value;
     }
 
-    /** The trimmed text, or null when absent, null or blank; anything but a string of at most max characters is refused. */
+    /**
+     * The trimmed text, or null when absent, null or blank;
+     * anything but a string of at most max characters is refused.
+     */
     private static String text(JsonNode root, String field, int max) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {

@@ -29,7 +29,8 @@ class NeedsReviewTest extends ReviewTestBase {
         awaitMorePolls(id, 2);
 
         assertThat(status(id)).isEqualTo("NEEDS_REVIEW");
-        assertThat(statusEvents(id)).extracting(e -> e.get("from_status"), e -> e.get("to_status"), e -> e.get("source"))
+        assertThat(statusEvents(id))
+                .extracting(e -> e.get("from_status"), e -> e.get("to_status"), e -> e.get("source"))
                 .containsExactly(tuple("PENDING", "UNKNOWN", "PROVIDER"), tuple("UNKNOWN", "NEEDS_REVIEW", "POLLER"));
         assertThat(mpesa.requests("stkpush", phone)).isEqualTo(1);
         assertThat(mpesa.requests("stkpushquery", phone)).isZero();
@@ -104,8 +105,10 @@ class NeedsReviewTest extends ReviewTestBase {
     /** An MTN request to pay MTN takes (PENDING) whose callback never comes and whose status queries all get 503. */
     private String mtnCollectionWhoseStatusCannotBeAsked() {
         String phone = Phones.uganda();
-        mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
-        mtn.addFault("{\"operation\":\"requesttopay-status\",\"msisdn\":\"" + phone + "\",\"times\":-1,\"httpStatus\":503}");
+        mtn.addFault("""
+                {"operation":"requesttopay","msisdn":"%s","times":1,"suppressCallback":true}""".formatted(phone));
+        mtn.addFault("""
+                {"operation":"requesttopay-status","msisdn":"%s","times":-1,"httpStatus":503}""".formatted(phone));
         HttpResponseView created = collect(phone, "1500");
         assertThat(created.status()).isEqualTo(202);
         assertThat(created.json().path("status").asText()).isEqualTo("PENDING");

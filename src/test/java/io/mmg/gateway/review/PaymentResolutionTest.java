@@ -95,7 +95,8 @@ class PaymentResolutionTest extends ReviewTestBase {
 
     @Test
     void a_resolution_needs_the_admin_key() {
-        HttpResponseView refused = http.post("/api/v1/admin/payments/" + UUID.randomUUID() + "/resolution", apiKey, FAILED);
+        HttpResponseView refused = http.post("/api/v1/admin/payments/" + UUID.randomUUID() + "/resolution",
+                apiKey, FAILED);
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("code").asText()).isEqualTo("UNAUTHORIZED");
@@ -103,7 +104,8 @@ class PaymentResolutionTest extends ReviewTestBase {
 
     @Test
     void a_resolution_without_a_note_is_refused() {
-        HttpResponseView refused = resolve(UUID.randomUUID().toString(), "{\"status\":\"SUCCESSFUL\",\"operator\":\"amina.w\"}");
+        HttpResponseView refused = resolve(UUID.randomUUID().toString(),
+                "{\"status\":\"SUCCESSFUL\",\"operator\":\"amina.w\"}");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("details").path("field").asText()).isEqualTo("note");

@@ -22,7 +22,10 @@ abstract class ReviewTestBase extends GatewayApiTest {
 
     static final String ADMIN = "test-admin-key";
 
-    /** An STK push whose answer (with its CheckoutRequestID) comes after the gateway's timeout and whose callback never comes. */
+    /**
+     * An STK push Daraja takes but whose answer (with its CheckoutRequestID) comes after the gateway's timeout,
+     * and whose callback never comes.
+     */
     String stkPushNobodyAnswers(String phone) {
         mpesa.answerLate("stkpush", phone, true);
         HttpResponseView created = collect(phone, "170");
