@@ -1,5 +1,5 @@
 -- The one conditional status transition (callbacks, poller, refresh, reconciliation):
--- only a PENDING or UNKNOWN payment changes, final states never do, and every change of status
+-- only an open payment (PENDING, UNKNOWN, NEEDS_REVIEW) changes, final states never do, and every change of status
 -- writes an event row in the same statement. Returns the row when it was still open, none otherwise.
 WITH current AS (
     SELECT id, status FROM payment WHERE id = :#id FOR UPDATE
@@ -17,7 +17,7 @@ WITH current AS (
                                ELSE now() + make_interval(secs => :#nextPollSeconds) END,
            updated_at = now()
       FROM current c
-     WHERE p.id = c.id AND c.status IN ('PENDING', 'UNKNOWN')
+     WHERE p.id = c.id AND c.status IN ('PENDING', 'UNKNOWN', 'NEEDS_REVIEW')
     RETURNING p.*, c.status AS previous_status
 ), status_event AS (
     INSERT INTO payment_event (payment_id, type, from_status, to_status, reason, source, details)

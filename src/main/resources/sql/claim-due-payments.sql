@@ -5,7 +5,7 @@ UPDATE payment p
    SET next_poll_at = now() + make_interval(secs => :#leaseSeconds),
        poll_attempts = p.poll_attempts + 1
  WHERE p.id IN (SELECT id FROM payment
-                 WHERE status IN ('PENDING', 'UNKNOWN') AND next_poll_at <= now()
+                 WHERE status IN ('PENDING', 'UNKNOWN', 'NEEDS_REVIEW') AND next_poll_at <= now()
                  ORDER BY next_poll_at
                  LIMIT :#batchSize
                  FOR UPDATE SKIP LOCKED)

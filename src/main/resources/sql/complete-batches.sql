@@ -6,5 +6,5 @@ UPDATE disbursement_batch b
  WHERE b.status IN ('PROCESSING', 'CANCELLED') AND b.completed_at IS NULL
    AND NOT EXISTS (SELECT 1 FROM disbursement_batch_item i WHERE i.batch_id = b.id AND i.status = 'VALID')
    AND NOT EXISTS (SELECT 1 FROM disbursement_batch_item i JOIN payment p ON p.id = i.payment_id
-                    WHERE i.batch_id = b.id AND i.status = 'SUBMITTED' AND p.status IN ('PENDING', 'UNKNOWN'))
+                    WHERE i.batch_id = b.id AND i.status = 'SUBMITTED' AND p.status IN ('PENDING', 'UNKNOWN', 'NEEDS_REVIEW'))
 RETURNING b.id

@@ -2,7 +2,7 @@
 -- With an Idempotency-Key already used by this client nothing is inserted and no row comes back:
 -- the route then replays the first answer or rejects a different body.
 -- Daily limit (gateway.limits.<CURRENCY>.daily, NULL = none): the number's payments of the same direction
--- today (PENDING, UNKNOWN, SUCCESSFUL) plus this one must stay within it. payment_daily_total (V20) locks the
+-- today (PENDING, UNKNOWN, NEEDS_REVIEW, SUCCESSFUL) plus this one must stay within it. payment_daily_total (V20) locks the
 -- number, currency and direction first, so concurrent requests are checked one after the other. A refused
 -- payment is not stored: one row comes back with daily_limit_exceeded and daily_total only.
 -- send_attempts = 1: the first attempt counts as maybe sent from now on, before it leaves (V81).

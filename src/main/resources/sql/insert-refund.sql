@@ -1,5 +1,5 @@
 -- Stores a refund of a SUCCESSFUL COLLECTION PENDING, with its CREATED event, in one statement, only while
--- the original's refunds that may move money (PENDING, UNKNOWN, SUCCESSFUL) plus this one stay within the
+-- the original's refunds that may move money (PENDING, UNKNOWN, NEEDS_REVIEW, SUCCESSFUL) plus this one stay within the
 -- collected amount. No amount means all that is left. Same client, number, currency and country as the original.
 -- Concurrency: the original's row is locked first; payment_refunds_total (V20) then reads its refunds with a
 -- fresh snapshot, so a refund another request committed while this one waited for the lock is counted (a plain

@@ -1,3 +1,3 @@
--- The provider could not be asked (unreachable, circuit open): try again later, status untouched.
+-- Asks about an open payment again after :#nextPollSeconds (0: at the poller's next tick), status untouched.
 UPDATE payment SET next_poll_at = now() + make_interval(secs => :#nextPollSeconds)
- WHERE id = :#id AND status IN ('PENDING', 'UNKNOWN')
+ WHERE id = :#id AND status IN ('PENDING', 'UNKNOWN', 'NEEDS_REVIEW')

@@ -2,6 +2,6 @@
 -- payment, by our id or the provider's reference, which the gateway then asks its provider about.
 SELECT * FROM payment
  WHERE provider = :#provider
-   AND status IN ('PENDING', 'UNKNOWN')
+   AND status IN ('PENDING', 'UNKNOWN', 'NEEDS_REVIEW')
    AND (id = CAST(:#id AS uuid) OR provider_reference = :#providerReference)
  LIMIT 1

@@ -121,7 +121,7 @@ public class BatchApi {
                 SELECT count(*) AS total,
                        count(*) FILTER (WHERE i.status = 'INVALID') AS invalid,
                        count(*) FILTER (WHERE i.status = 'VALID') AS queued,
-                       count(*) FILTER (WHERE i.status = 'SUBMITTED' AND p.status IN ('PENDING', 'UNKNOWN')) AS in_progress,
+                       count(*) FILTER (WHERE i.status = 'SUBMITTED' AND p.status IN ('PENDING', 'UNKNOWN', 'NEEDS_REVIEW')) AS in_progress,
                        count(*) FILTER (WHERE i.status = 'SUBMITTED' AND p.status = 'SUCCESSFUL') AS successful,
                        count(*) FILTER (WHERE i.status = 'SUBMITTED' AND p.status IN ('FAILED', 'EXPIRED')) AS failed,
                        count(*) FILTER (WHERE i.status = 'REFUSED') AS refused,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Per phone number, per currency, per UTC day limits (gateway.limits.&lt;CURRENCY&gt;.daily). Money in and money
  * out are counted apart: what a number paid today (collections) and what it received (disbursements,
- * remittances, refunds). PENDING, UNKNOWN and SUCCESSFUL payments count, failed and expired ones do not.
+ * remittances, refunds). PENDING, UNKNOWN, NEEDS_REVIEW and SUCCESSFUL payments count, failed and expired ones do not.
  * The check itself is made by insert-payment.sql, inside the statement that stores the payment, so that two
  * concurrent requests cannot both pass it. Refunds are counted but never refused: they give back money the
  * number paid and are bounded by it.

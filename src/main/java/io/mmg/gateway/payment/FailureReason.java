@@ -33,6 +33,7 @@ public enum FailureReason {
     SERVICE_UNAVAILABLE(true, "The provider is temporarily unavailable"),
     PROVIDER_UNAVAILABLE(true, "The provider could not be reached; nothing was sent"),
     TRANSACTION_NOT_FOUND(true, "The provider never received the transaction"),
+    FAILED_ON_REVIEW(false, "An operator reviewed the payment and found it did not go through"),
     UNKNOWN_PROVIDER_REASON(false, "The provider gave a reason the gateway does not know");
 
     private final boolean retryable;

@@ -3,16 +3,25 @@ package io.mmg.gateway.payment;
 /**
  * Lifecycle of a payment (DESIGN.md "Payment lifecycle").
  * UNKNOWN means the provider call's outcome is not known (timeout, reset, 5xx after retries);
- * the poller and reconciliation resolve it. Final states never change.
+ * the poller and reconciliation resolve it. NEEDS_REVIEW is an open payment the gateway could not settle by
+ * itself within gateway.poller.review-after (no answer from the provider, or none possible): still open, so a
+ * late callback or status answer settles it, never expired blindly, and an operator resolves it otherwise
+ * (POST /api/v1/admin/payments/{id}/resolution). Final states never change.
  */
 public enum PaymentStatus {
     PENDING,
     UNKNOWN,
+    NEEDS_REVIEW,
     SUCCESSFUL,
     FAILED,
     EXPIRED;
 
     public boolean isFinal() {
         return this == SUCCESSFUL || this == FAILED || this == EXPIRED;
+    }
+
+    /** Not final: a provider's answer (or, in review, an operator) may still change it. */
+    public boolean isOpen() {
+        return !isFinal();
     }
 }

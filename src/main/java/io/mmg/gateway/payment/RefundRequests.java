@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * POST /payments/{id}/refunds: a refund is a payment of its own (type REFUND, linked by original_payment_id)
  * to the original's number, in its currency, through the provider product that carries refunds there
  * (MTN: Disbursement's refund resource; M-Pesa: reversal). Only a SUCCESSFUL COLLECTION can be refunded, and
- * its refunds that may move money (PENDING, UNKNOWN, SUCCESSFUL) never add up to more than it: insert-refund.sql
- * enforces that in the statement that stores the refund; this bean reads the request and explains refusals.
+ * its refunds that may move money (PENDING, UNKNOWN, NEEDS_REVIEW, SUCCESSFUL) never add up to more than it:
+ * insert-refund.sql enforces that in the statement that stores the refund; this bean reads the request and
+ * explains refusals.
  */
 @Component("refundRequests")
 public class RefundRequests {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.poller.PollDecisions;
 import io.mmg.gateway.poller.PollDecisions.StatusChange;
 import io.mmg.gateway.poller.PollerSettings;
+import io.mmg.gateway.provider.ProviderFailures;
 import io.mmg.gateway.provider.ProviderOutcome;
 import java.time.Clock;
 import java.util.HashMap;
@@ -49,11 +50,17 @@ public class StatusChanges {
         return params;
     }
 
-    /** A callback states a result; it is applied as it is (the payment's secret authenticated it). */
+    /**
+     * A callback states a result; it is applied as it is (the payment's secret authenticated it). A payment in
+     * review leaves it only for a final result: "still pending" or "unknown" keeps it listed for its operator.
+     */
     public Map<String, Object> callback(Payment payment, ProviderOutcome outcome) {
-        Map<String, Object> params = common(payment, outcome.status(), outcome.reason(), outcome);
+        boolean staysInReview = payment.status() == PaymentStatus.NEEDS_REVIEW && !outcome.status().isFinal();
+        PaymentStatus status = staysInReview ? PaymentStatus.NEEDS_REVIEW : outcome.status();
+        Map<String, Object> params = common(payment, status, outcome.reason(), outcome);
         params.put("source", "CALLBACK");
-        params.put("nextPollSeconds", poller.nextPollSeconds(payment.pollAttempts()));
+        params.put("nextPollSeconds", staysInReview ? poller.reviewPollSeconds(payment.pollAttempts())
+                : poller.nextPollSeconds(payment.pollAttempts()));
         return params;
     }
 
@@ -63,6 +70,22 @@ public class StatusChanges {
         Map<String, Object> params = common(payment, change.status(), change.reason(), outcome);
         params.put("source", source);
         params.put("nextPollSeconds", change.nextPollSeconds());
+        return params;
+    }
+
+    /**
+     * The poller could not ask the provider (unreachable, circuit open, refused): no answer, judged by the poll
+     * rules, so the payment keeps its status, or goes to review once it is older than review-after.
+     */
+    public Map<String, Object> unanswered(Payment payment, Exception failure) {
+        StatusChange change = pollDecisions.unanswered(payment, clock.instant());
+        Map<String, Object> params = common(payment, change.status(), null, ProviderOutcome.unknown(null));
+        params.put("source", "POLLER");
+        params.put("nextPollSeconds", change.nextPollSeconds());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outcome", "NO_ANSWER");
+        details.put("queryFailed", ProviderFailures.outcomeFor(failure).providerReason());
+        params.put("details", write(details));
         return params;
     }
 
@@ -90,6 +113,10 @@ public class StatusChanges {
         if (outcome.financialTransactionId() != null) {
             details.put("financialTransactionId", outcome.financialTransactionId());
         }
+        return write(details);
+    }
+
+    private String write(Map<String, Object> details) {
         try {
             return json.writeValueAsString(details);
         } catch (JsonProcessingException e) {

@@ -22,30 +22,44 @@ public class PollDecisions {
     }
 
     public StatusChange decide(Payment payment, ProviderOutcome outcome, Instant now) {
-        long next = settings.nextPollSeconds(payment.pollAttempts());
         return switch (outcome.kind()) {
-            case SUCCESSFUL -> StatusChange.of(PaymentStatus.SUCCESSFUL, null, next);
-            case FAILED -> StatusChange.of(PaymentStatus.FAILED, outcome.reason(), next);
+            case SUCCESSFUL -> change(payment, PaymentStatus.SUCCESSFUL, null);
+            case FAILED -> change(payment, PaymentStatus.FAILED, outcome.reason());
             // The provider never got it (e.g. we crashed before sending, or a timeout hid a lost
             // request): no money moved, so the payment can end as FAILED.
-            case NOT_FOUND -> StatusChange.of(PaymentStatus.FAILED, FailureReason.TRANSACTION_NOT_FOUND, next);
-            case ACCEPTED, PENDING -> tooOld(payment, now)
-                    ? StatusChange.of(PaymentStatus.EXPIRED, FailureReason.EXPIRED, next)
-                    : StatusChange.of(PaymentStatus.PENDING, null, next);
-            // Not an answer about the payment: keep its status and ask again later. An UNKNOWN
-            // payment is never expired blindly, because money may have moved.
-            case UNKNOWN, NOT_SENT -> StatusChange.of(payment.status(), null, next);
+            case NOT_FOUND -> change(payment, PaymentStatus.FAILED, FailureReason.TRANSACTION_NOT_FOUND);
+            // Still pending there: expired when too old; a payment in review stays listed for review until it ends.
+            case ACCEPTED, PENDING -> older(payment, now, settings.expireAfter())
+                    ? change(payment, PaymentStatus.EXPIRED, FailureReason.EXPIRED)
+                    : change(payment, payment.status() == PaymentStatus.NEEDS_REVIEW
+                            ? PaymentStatus.NEEDS_REVIEW : PaymentStatus.PENDING, null);
+            case UNKNOWN, NOT_SENT -> unanswered(payment, now);
         };
     }
 
-    private boolean tooOld(Payment payment, Instant now) {
-        return Duration.between(payment.createdAt(), now).compareTo(settings.expireAfter()) > 0;
+    /**
+     * No answer about the payment (the provider could not be asked, or said nothing about it): its status stays,
+     * and it is never expired blindly, because money may have moved. Once it is older than review-after the
+     * gateway has given up settling it by itself: NEEDS_REVIEW, for an operator (still asked about now and then).
+     */
+    public StatusChange unanswered(Payment payment, Instant now) {
+        return older(payment, now, settings.reviewAfter())
+                ? change(payment, PaymentStatus.NEEDS_REVIEW, null)
+                : change(payment, payment.status(), null);
+    }
+
+    private StatusChange change(Payment payment, PaymentStatus status, FailureReason reason) {
+        long next = status == PaymentStatus.NEEDS_REVIEW
+                ? settings.reviewPollSeconds(payment.pollAttempts())
+                : settings.nextPollSeconds(payment.pollAttempts());
+        return new StatusChange(status, reason, next);
+    }
+
+    private static boolean older(Payment payment, Instant now, Duration age) {
+        return Duration.between(payment.createdAt(), now).compareTo(age) > 0;
     }
 
     /** The status to write (may equal the current one) and when to ask again if still open. */
     public record StatusChange(PaymentStatus status, FailureReason reason, long nextPollSeconds) {
-        static StatusChange of(PaymentStatus status, FailureReason reason, long nextPollSeconds) {
-            return new StatusChange(status, reason, nextPollSeconds);
-        }
     }
 }

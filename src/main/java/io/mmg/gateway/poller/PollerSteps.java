@@ -1,8 +1,6 @@
 package io.mmg.gateway.poller;
 
-import io.mmg.gateway.payment.Payment;
 import java.util.Map;
-import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /** Parameters of the status poller route (routes/poller.yaml). Its threads: camel.threadpool.config.poller. */
@@ -18,11 +16,5 @@ public class PollerSteps {
     /** claim-due-payments.sql: how many rows, and for how long they are ours. */
     public Map<String, Object> claimParams() {
         return Map.of("batchSize", settings.batchSize(), "leaseSeconds", Math.max(1, settings.lease().toSeconds()));
-    }
-
-    /** reschedule-poll.sql: the provider could not be asked, try this payment again later. */
-    public Map<String, Object> rescheduleParams(Exchange exchange) {
-        Payment payment = exchange.getProperty("payment", Payment.class);
-        return Map.of("id", payment.id(), "nextPollSeconds", settings.nextPollSeconds(payment.pollAttempts()));
     }
 }

@@ -4,7 +4,10 @@ package io.mmg.gateway.reconciliation;
 public enum ReconciliationResult {
     /** Our status is final and the provider agrees (status and, when it tells, amount). */
     MATCHED,
-    /** Ours was open (PENDING/UNKNOWN); the provider's answer ended it, by the poll rules (expiry included). */
+    /**
+     * Ours was open (PENDING, UNKNOWN, NEEDS_REVIEW);
+     * the provider's answer ended it, by the poll rules (expiry included).
+     */
     RESOLVED,
     /** Ours is open and the provider's answer keeps it open (still pending there): the poller follows it. */
     OPEN,

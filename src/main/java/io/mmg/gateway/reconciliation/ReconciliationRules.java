@@ -90,7 +90,7 @@ public class ReconciliationRules {
     }
 
     private static boolean isOpen(PaymentStatus status) {
-        return status == PaymentStatus.PENDING || status == PaymentStatus.UNKNOWN;
+        return status.isOpen();
     }
 
     private static boolean isFinal(Kind kind) {

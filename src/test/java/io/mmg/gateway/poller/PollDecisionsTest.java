@@ -18,7 +18,7 @@ class PollDecisionsTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
     private final PollerSettings settings = new PollerSettings(5000, 200, 4, Duration.ofSeconds(30),
-            Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(1));
+            Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofMinutes(30));
     private final PollDecisions decisions = new PollDecisions(settings);
 
     @Test
@@ -61,9 +61,44 @@ class PollDecisionsTest {
 
     @Test
     void an_unreachable_provider_never_expires_a_payment_whose_money_may_have_moved() {
-        PollDecisions.StatusChange change = decisions.decide(payment(PaymentStatus.UNKNOWN, 600),
+        PollDecisions.StatusChange change = decisions.decide(payment(PaymentStatus.UNKNOWN, 90),
                 ProviderOutcome.unknown("TIMEOUT"), NOW);
         assertThat(change.status()).isEqualTo(PaymentStatus.UNKNOWN);
+    }
+
+    @Test
+    void an_unknown_payment_still_without_an_answer_after_the_review_time_needs_review() {
+        PollDecisions.StatusChange change = decisions.decide(payment(PaymentStatus.UNKNOWN, 121),
+                ProviderOutcome.unknown(null), NOW);
+        assertThat(change.status()).isEqualTo(PaymentStatus.NEEDS_REVIEW);
+        assertThat(change.reason()).isNull();
+    }
+
+    @Test
+    void a_pending_payment_whose_provider_cannot_be_asked_after_the_review_time_needs_review() {
+        PollDecisions.StatusChange change = decisions.unanswered(payment(PaymentStatus.PENDING, 121), NOW);
+        assertThat(change.status()).isEqualTo(PaymentStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void a_payment_in_review_is_asked_about_again_only_after_the_review_interval() {
+        PollDecisions.StatusChange change = decisions.unanswered(payment(PaymentStatus.NEEDS_REVIEW, 500), NOW);
+        assertThat(change.status()).isEqualTo(PaymentStatus.NEEDS_REVIEW);
+        assertThat(change.nextPollSeconds()).isEqualTo(Duration.ofMinutes(30).toSeconds());
+    }
+
+    @Test
+    void a_final_answer_settles_a_payment_in_review() {
+        assertThat(decisions.decide(payment(PaymentStatus.NEEDS_REVIEW, 500), ProviderOutcome.successful("1", "{}"), NOW)
+                .status()).isEqualTo(PaymentStatus.SUCCESSFUL);
+    }
+
+    @Test
+    void a_payment_in_review_the_provider_calls_pending_stays_in_review_until_it_is_too_old() {
+        assertThat(decisions.decide(payment(PaymentStatus.NEEDS_REVIEW, 30), ProviderOutcome.pending("{}"), NOW).status())
+                .isEqualTo(PaymentStatus.NEEDS_REVIEW);
+        assertThat(decisions.decide(payment(PaymentStatus.NEEDS_REVIEW, 61), ProviderOutcome.pending("{}"), NOW).status())
+                .isEqualTo(PaymentStatus.EXPIRED);
     }
 
     private static Payment payment(PaymentStatus status, int minutesOld) {

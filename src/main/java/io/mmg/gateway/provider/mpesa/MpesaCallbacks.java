@@ -104,7 +104,8 @@ public class MpesaCallbacks {
      * The Result of a transaction status query about the payment, judged as the poller judges it: "Completed" ends
      * it SUCCESSFUL with its receipt, a failed status ends it FAILED. "No such transaction" is believed only for an
      * UNKNOWN payment (Daraja may never have had it): a payment Daraja acknowledged stays as it is, since failing a
-     * payout that is still queued would invite the merchant to pay twice. Anything else (the query itself failed,
+     * payout that is still queued would invite the merchant to pay twice; so does one in review (NEEDS_REVIEW), which
+     * may have been acknowledged before: its operator decides. Anything else (the query itself failed,
      * "Pending") is not an answer that changes the payment, and the poller asks again later.
      */
     public ProviderOutcome statusOutcome(Payment payment, String body) {

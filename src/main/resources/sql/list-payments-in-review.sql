@@ -1,0 +1,6 @@
+-- The operators' review queue (GET /api/v1/admin/payments/needs-review): every merchant's payments in
+-- NEEDS_REVIEW, the longest waiting first.
+SELECT *, payment_refunded_amount(id) AS refunded_amount FROM payment
+ WHERE status = 'NEEDS_REVIEW'
+ ORDER BY created_at, id
+ LIMIT :#limit OFFSET :#offset
