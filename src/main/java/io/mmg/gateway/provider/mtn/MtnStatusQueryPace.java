@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the status queries to each MTN product within {@code gateway.mtn.status-queries-per-second}, counted over
- * every gateway instance on the database: MTN caps get-status calls at about 10 per second per subscription key
- * (provider-apis.md A12), and the poller, refresh and reconciliation of all instances ask with the same key. Each
+ * every gateway instance on the database: MTN caps get-status calls at about 10 per second per subscription key,
+ * and the poller, refresh and reconciliation of all instances ask with the same key. Each
  * product has its own key, hence its own pace (a {@link SharedTokenBucket} row, docs/provider-limits.md). Callers
  * wait for their turn rather than being refused, so a backlog is worked off at the allowed rate. 0 = no limit.
  */
