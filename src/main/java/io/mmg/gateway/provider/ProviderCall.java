@@ -1,6 +1,7 @@
 package io.mmg.gateway.provider;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One HTTP request to a provider, built by a provider's request bean and sent by the provider's
@@ -10,8 +11,18 @@ public record ProviderCall(String operation, String method, String path, Map<Str
 
     public static final String INITIATE = "initiate";
     public static final String STATUS = "status";
+    /**
+     * The operations that ask a provider to move money: MTN's {@link #INITIATE} and M-Pesa's STK push, B2C and
+     * reversal (the operation names of MpesaRequests). Every other call only asks (status, balance, account holder).
+     */
+    private static final Set<String> PAYMENT_REQUESTS = Set.of(INITIATE, "stkpush", "b2c", "reversal");
 
     public ProviderCall {
         headers = Map.copyOf(headers);
+    }
+
+    /** A request that moves money, as opposed to a query; queries get only a share of a product's bulkhead. */
+    public boolean movesMoney() {
+        return PAYMENT_REQUESTS.contains(operation);
     }
 }

@@ -1,5 +1,6 @@
 package io.mmg.gateway.provider;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.mmg.gateway.payment.FailureReason;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a failed provider call means for the payment, once retries are exhausted: either nothing
- * reached the provider (NOT_SENT: circuit open, connection refused, credentials refused) or we
+ * reached the provider (NOT_SENT: circuit open, bulkhead full, connection refused, credentials refused) or we
  * cannot know (UNKNOWN: timeout, reset, 5xx; or at once, for a request that must not be resent) and the
  * poller must find out. This judges one failure; {@link SendAttempts} keeps a payment UNKNOWN when an earlier
  * attempt may have reached the provider.
@@ -36,6 +37,10 @@ public class ProviderFailures {
         Throwable cause = rootOf(caught);
         if (cause instanceof CallNotPermittedException) {
             return ProviderOutcome.notSent(FailureReason.PROVIDER_UNAVAILABLE, "CIRCUIT_OPEN");
+        }
+        if (cause instanceof BulkheadFullException) {
+            // Refused before sending: the product already has its bound of calls in flight (ProviderBulkheads).
+            return ProviderOutcome.notSent(FailureReason.PROVIDER_UNAVAILABLE, "BULKHEAD_FULL");
         }
         if (cause instanceof ProviderConfigurationException config) {
             return ProviderOutcome.notSent(config.reason(), config.providerReason());
@@ -66,6 +71,7 @@ public class ProviderFailures {
         Throwable current = caught;
         while (current != null && !(current instanceof IOException)
                 && !(current instanceof CallNotPermittedException)
+                && !(current instanceof BulkheadFullException)
                 && !(current instanceof ProviderConfigurationException)
                 && !(current instanceof RetryableProviderException)
                 && !(current instanceof OutcomeUnknownException)

@@ -4,8 +4,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Paces work to a rate (permits per second), smoothing bursts: callers wait for their turn.
- * The clock is injectable so the pacing can be tested without sleeping.
+ * Paces work to a rate (permits per second), smoothing bursts: callers wait for their turn. Per JVM: a provider's
+ * limit that all instances share uses {@link SharedTokenBucket}. The clock is injectable so the pacing can be
+ * tested without sleeping.
  */
 public final class TokenBucket {
 

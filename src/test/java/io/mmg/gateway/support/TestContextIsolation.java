@@ -26,6 +26,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestContextIsolation implements EnvironmentPostProcessor {
 
+    /** Set on a context that is to run on another context's database, as a second instance of the gateway. */
+    public static final String SHARED_DATABASE = "test.shared-database";
+
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
     @Override
@@ -35,7 +38,8 @@ public class TestContextIsolation implements EnvironmentPostProcessor {
         isolated.put("spring.quartz.scheduler-name", "gateway-scheduler-" + suffix);
         isolated.put("gateway.batches.dir", environment.getProperty("gateway.batches.dir", "target/test-batches") + "/" + suffix);
         String url = environment.getProperty("spring.datasource.url", "");
-        if (url.startsWith("jdbc:postgresql://")) {
+        // A second gateway started by a test on the first one's database (two instances) says so and keeps it.
+        if (url.startsWith("jdbc:postgresql://") && !environment.getProperty(SHARED_DATABASE, Boolean.class, false)) {
             isolated.put("spring.datasource.url", ownDatabase(environment, url, suffix));
         }
         environment.getPropertySources().addFirst(new MapPropertySource("testContextIsolation", isolated));
