@@ -1,10 +1,13 @@
 package io.mmg.gateway.database;
 
 import java.time.Duration;
-import org.springframework.boot.ExitCodeGenerator;
 
-/** Start-up gave up waiting for PostgreSQL (gateway.database.startup-wait). */
-public class DatabaseUnreachableException extends RuntimeException implements ExitCodeGenerator {
+/**
+ * Start-up gave up waiting for PostgreSQL (gateway.database.startup-wait). The JVM exits with status 1 (an
+ * uncaught exception in main); it is not an ExitCodeGenerator, whose exit event Spring Boot would publish on the
+ * context that failed, logging a stack trace of its own.
+ */
+public class DatabaseUnreachableException extends RuntimeException {
 
     private final String where;
     private final Duration waited;
@@ -27,10 +30,5 @@ public class DatabaseUnreachableException extends RuntimeException implements Ex
 
     public String lastFailure() {
         return lastFailure;
-    }
-
-    @Override
-    public int getExitCode() {
-        return 1;
     }
 }
