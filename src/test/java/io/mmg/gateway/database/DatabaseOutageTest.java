@@ -7,6 +7,7 @@ import io.mmg.gateway.database.CollectionLoad.Answer;
 import io.mmg.gateway.security.ClientDirectory;
 import io.mmg.gateway.support.GatewayHttp;
 import io.mmg.gateway.support.HttpResponseView;
+import io.mmg.gateway.support.MtnSandbox;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.TestMerchants;
 import java.sql.Connection;
@@ -36,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * of this test's own, with the production bounds (connection 3 s, statement 5 s, lock 2 s).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"gateway.database.statement-timeout=5s", "gateway.database.lock-timeout=2s"})
+        properties = {"gateway.database.statement-timeout=5s", "gateway.database.lock-timeout=2s",
+                // The web server's own timeout, far below a slow provider: it must never answer for a running route.
+                "spring.mvc.async.request-timeout=1s", "gateway.mtn.response-timeout-ms=5000"})
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseOutageTest {
@@ -133,6 +136,20 @@ class DatabaseOutageTest {
 
         assertHonest(answers, bounds.lockTimeout());
         assertThat(answers).anyMatch(a -> a.status() == 503 && !a.paymentStored());
+    }
+
+    @Test
+    void a_request_running_longer_than_the_web_servers_own_timeout_is_answered_once_by_its_route() {
+        String phone = Phones.uganda();
+        new MtnSandbox(http).addFault(
+                "{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"delayMs\":2500}");
+
+        long start = System.nanoTime();
+        HttpResponseView answer = http.post("/api/v1/collections", apiKey,
+                "{\"amount\":\"1000\",\"phoneNumber\":\"" + phone + "\"}");
+        System.out.println("[outage figures] slow provider answered in " + millisSince(start) + " ms: " + answer);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
     }
 
     /** Runs the load, breaks the database after a steady start, brings it back, and waits for a new 202. */
