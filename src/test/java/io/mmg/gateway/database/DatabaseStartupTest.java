@@ -55,10 +55,10 @@ class DatabaseStartupTest {
     @Test
     void the_gateway_exits_non_zero_with_a_short_report_when_the_database_never_comes() throws Exception {
         OutagePostgres nothingThere = OutagePostgres.notStarted();
-        Path output = Files.createTempFile("gateway-start", ".log");
+        Path output = Files.createTempFile(Files.createDirectories(Path.of("target")), "gateway-start", ".log");
         ProcessBuilder command = new ProcessBuilder(javaCommand(), "-cp", mainClassPath(),
                 GatewayApplication.class.getName(), "--server.port=0", "--gateway.database.startup-wait=2s",
-                "--gateway.batches.dir=" + Files.createTempDirectory("batches"))
+                "--gateway.batches.dir=target/test-batches/start-up")
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         command.environment().put("SPRING_DATASOURCE_URL", nothingThere.jdbcUrl());
         command.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");

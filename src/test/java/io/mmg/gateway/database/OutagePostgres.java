@@ -38,7 +38,8 @@ final class OutagePostgres {
     /** A free port and an empty data directory; {@link #startAgain()} starts it. */
     static OutagePostgres notStarted() {
         try {
-            return new OutagePostgres(Files.createTempDirectory("outage-postgres"), freePort());
+            Path target = Files.createDirectories(Path.of("target"));
+            return new OutagePostgres(Files.createTempDirectory(target, "outage-postgres"), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
