@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -232,7 +233,7 @@ class DatabaseOutageTest {
                 .until(() -> load.acceptedSince(sinceMillis));
     }
 
-    private static HttpResponseView timed(java.util.function.Supplier<HttpResponseView> call) {
+    private static HttpResponseView timed(Supplier<HttpResponseView> call) {
         long start = System.nanoTime();
         HttpResponseView response = call.get();
         System.out.printf("[outage figures] /actuator/health answered %d in %d ms with the database stopped%n",
