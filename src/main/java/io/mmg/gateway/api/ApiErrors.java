@@ -1,6 +1,8 @@
 package io.mmg.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mmg.gateway.database.DatabaseFailures;
+import io.mmg.gateway.database.DatabaseSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -10,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the exception caught by a route's onException into the gateway's error format.
- * Unexpected exceptions become a plain 500 INTERNAL_ERROR: the stack trace goes to the log, never
- * to the caller.
+ * A database that cannot serve now is a 503 SERVICE_UNAVAILABLE that says whether this request stored a
+ * payment, logged as one line. Other unexpected exceptions become a plain 500 INTERNAL_ERROR: the stack
+ * trace goes to the log, never to the caller.
  */
 @Component("apiErrors")
 public class ApiErrors {
@@ -22,11 +25,18 @@ public class ApiErrors {
      * caller's, so that {@code details.field} of an error names the field the caller sent.
      */
     public static final String CALLER_FIELD_NAMES = "callerFieldNames";
+    /**
+     * Exchange property: the id of the payment this request has stored (set once the insert returned it), so a
+     * failure after that point tells the caller the payment exists.
+     */
+    public static final String STORED_PAYMENT_ID = "storedPaymentId";
 
     private final JsonReplies replies;
+    private final String retryAfterSeconds;
 
-    public ApiErrors(JsonReplies replies) {
+    public ApiErrors(JsonReplies replies, DatabaseSettings database) {
         this.replies = replies;
+        this.retryAfterSeconds = String.valueOf(Math.max(1, database.retryAfter().toSeconds()));
     }
 
     public void reply(Exchange exchange) {
@@ -36,11 +46,31 @@ public class ApiErrors {
             replies.replyError(exchange, api.code(), api.getMessage(), inCallerTerms(exchange, api.details()));
         } else if (Failures.find(caught, JsonProcessingException.class).isPresent()) {
             replies.replyError(exchange, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", Map.of());
+        } else if (DatabaseFailures.isUnavailable(caught)) {
+            databaseUnavailable(exchange, caught);
         } else {
             log.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);
             replies.replyError(exchange, ErrorCode.INTERNAL_ERROR,
                     "The gateway could not process the request; it has been logged", Map.of());
         }
+    }
+
+    private void databaseUnavailable(Exchange exchange, Throwable caught) {
+        Object paymentId = exchange.getProperty(STORED_PAYMENT_ID);
+        log.warn("Database unavailable in route {} ({}): {}", exchange.getFromRouteId(),
+                paymentId == null ? "no payment stored" : "payment " + paymentId + " stored",
+                DatabaseFailures.describe(caught));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("paymentStored", paymentId != null);
+        if (paymentId != null) {
+            details.put("paymentId", paymentId.toString());
+        }
+        String message = paymentId == null
+                ? "The gateway's database is unavailable; this request stored nothing. Retry later, with the same Idempotency-Key"
+                : "The gateway's database became unavailable after the payment was stored; the gateway follows it to "
+                        + "its final state. Ask for it by id, or retry with the same Idempotency-Key";
+        replies.replyError(exchange, ErrorCode.SERVICE_UNAVAILABLE, message, details);
+        exchange.getMessage().setHeader("Retry-After", retryAfterSeconds);
     }
 
     private static Map<String, Object> inCallerTerms(Exchange exchange, Map<String, Object> details) {

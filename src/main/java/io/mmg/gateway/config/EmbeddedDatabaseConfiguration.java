@@ -31,7 +31,9 @@ public class EmbeddedDatabaseConfiguration {
         if (!dataDir.isBlank()) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir);
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            // The library turns synchronous_commit off (fine for throw-away test databases); a database that keeps
+            // its data must not lose acknowledged payments when its server is killed.
+            builder.setDataDirectory(dir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data: {})",

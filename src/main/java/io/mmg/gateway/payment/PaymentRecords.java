@@ -1,5 +1,6 @@
 package io.mmg.gateway.payment;
 
+import io.mmg.gateway.api.ApiErrors;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.poller.InitiationBudget;
@@ -103,6 +104,8 @@ public class PaymentRecords {
         Payment payment = rows.toPayment(row);
         exchange.setProperty(PAYMENT, payment);
         exchange.setProperty(ROUTE_KEY, payment.routeKey());
+        // From here on, a failure tells the caller that the payment exists (ApiErrors).
+        exchange.setProperty(ApiErrors.STORED_PAYMENT_ID, payment.id());
         return payment;
     }
 
