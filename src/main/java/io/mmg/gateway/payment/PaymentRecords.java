@@ -64,7 +64,7 @@ public class PaymentRecords {
     public Map<String, Object> insertParams(Exchange exchange) {
         PaymentRequest request = exchange.getProperty(REQUEST, PaymentRequest.class);
         AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
-        String callbackToken = Secrets.random("");
+        String callbackToken = Secrets.urlToken();
         exchange.setProperty(CALLBACK_TOKEN, callbackToken);
 
         Map<String, Object> params = new HashMap<>();

@@ -130,7 +130,7 @@ public class ReconciliationChecks {
     }
 
     /**
-     * select-awaiting-reconciliation-item.sql for an M-Pesa Result posted to /callbacks/mpesa/{paymentId}/
+     * select-awaiting-reconciliation-item.sql for an M-Pesa Result posted to /callbacks/daraja/{paymentId}/
      * reconciliation-result?token=: the item is found by the hash of the secret in its URL.
      */
     public Map<String, Object> replyLookup(String paymentId, String token) {

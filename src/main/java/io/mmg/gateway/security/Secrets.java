@@ -23,6 +23,16 @@ public final class Secrets {
     }
 
     /**
+     * 32 random bytes as hex, for the secrets in callback URLs. Hex rather than Base64: its letters (a to f) can
+     * never spell a word Safaricom refuses in a URL by chance (exe, cmd, SQL, query, M-Pesa; docs/mpesa.md).
+     */
+    public static String urlToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /**
      * SHA-256, hex. Enough for long random secrets (no dictionary to guess from), and cheap
      * enough to run on every API call.
      */

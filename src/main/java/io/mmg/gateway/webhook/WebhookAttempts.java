@@ -1,6 +1,7 @@
 package io.mmg.gateway.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mmg.gateway.security.SecretCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,9 +39,11 @@ public class WebhookAttempts {
     private final WebhookBackoff backoff;
     private final WebhookEvents events;
     private final MeterRegistry meters;
+    private final SecretCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookAttempts(WebhookSettings settings, WebhookEvents events, MeterRegistry meters) {
+    public WebhookAttempts(WebhookSettings settings, WebhookEvents events, MeterRegistry meters, SecretCipher cipher) {
+        this.cipher = cipher;
         this.settings = settings;
         this.backoff = settings.backoff();
         this.events = events;
@@ -52,8 +55,9 @@ public class WebhookAttempts {
         return Map.of("batchSize", settings.batchSize(), "leaseSeconds", Math.max(1, settings.lease().toSeconds()));
     }
 
+    /** A claimed row, its secrets decrypted (a secret that cannot be: the delivery waits for its lease, logged). */
     public WebhookDelivery claimed(Map<String, Object> row) {
-        return WebhookDelivery.of(row);
+        return WebhookDelivery.of(row, cipher::decrypt);
     }
 
     /** select-payment.sql: the delivery's payment, for its first body. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A claimed delivery (a row of claim-webhook-deliveries.sql): which event, its body once fixed, the attempt
@@ -14,12 +15,14 @@ public record WebhookDelivery(UUID id, UUID clientId, UUID paymentId, String eve
                               String payload, int attempt, Instant firstAttemptAt, UUID leaseToken,
                               String url, String secret, String previousSecret) {
 
-    static WebhookDelivery of(Map<String, Object> row) {
+    /** A claimed row; {@code decrypt} reads its stored secrets (SecretCipher). */
+    static WebhookDelivery of(Map<String, Object> row, UnaryOperator<String> decrypt) {
         return new WebhookDelivery((UUID) row.get("id"), (UUID) row.get("client_id"), (UUID) row.get("payment_id"),
                 (String) row.get("event_type"), ((Timestamp) row.get("created_at")).toInstant(),
                 (String) row.get("payload"), ((Number) row.get("attempts")).intValue(),
                 ((Timestamp) row.get("first_attempt_at")).toInstant(), (UUID) row.get("lease_token"),
-                (String) row.get("url"), (String) row.get("secret"), (String) row.get("previous_secret"));
+                (String) row.get("url"), decrypt.apply((String) row.get("secret")),
+                decrypt.apply((String) row.get("previous_secret")));
     }
 
     WebhookDelivery withPayload(String fixedPayload) {

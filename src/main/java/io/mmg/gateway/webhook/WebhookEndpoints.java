@@ -7,6 +7,7 @@ import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.JsonBodies;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.security.AuthenticatedClient;
+import io.mmg.gateway.security.SecretCipher;
 import io.mmg.gateway.security.Secrets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The merchant's webhook endpoint (routes/webhooks.yaml): its URL and the signing secret the gateway generates.
  * The secret is shown in full only when it is made (first PUT, rotation); otherwise only its last characters.
+ * It is stored encrypted ({@link SecretCipher}): the SQL statements only ever see the encrypted value.
  */
 @Component("webhookEndpoints")
 public class WebhookEndpoints {
@@ -29,11 +31,13 @@ public class WebhookEndpoints {
     private final ObjectMapper json;
     private final JsonReplies replies;
     private final WebhookSettings settings;
+    private final SecretCipher cipher;
 
-    public WebhookEndpoints(ObjectMapper json, JsonReplies replies, WebhookSettings settings) {
+    public WebhookEndpoints(ObjectMapper json, JsonReplies replies, WebhookSettings settings, SecretCipher cipher) {
         this.json = json;
         this.replies = replies;
         this.settings = settings;
+        this.cipher = cipher;
     }
 
     /** upsert-webhook-endpoint.sql from PUT /webhook-endpoint {"url": ...}; the secret is kept only by a new endpoint. */
@@ -46,7 +50,7 @@ public class WebhookEndpoints {
         }
         Map<String, Object> params = clientParams(exchange);
         params.put("url", WebhookUrls.require(url == null || url.isNull() ? null : url.asText()));
-        params.put("secret", Secrets.random(SECRET_PREFIX));
+        params.put("secret", cipher.encrypt(Secrets.random(SECRET_PREFIX)));
         return params;
     }
 
@@ -60,7 +64,7 @@ public class WebhookEndpoints {
     /** rotate-webhook-secret.sql: a new secret; the previous one keeps signing for gateway.webhooks.rotation-overlap. */
     public Map<String, Object> rotateParams(Exchange exchange) {
         Map<String, Object> params = clientParams(exchange);
-        params.put("secret", Secrets.random(SECRET_PREFIX));
+        params.put("secret", cipher.encrypt(Secrets.random(SECRET_PREFIX)));
         params.put("overlapSeconds", settings.rotationOverlap().toSeconds());
         return params;
     }
@@ -91,8 +95,8 @@ public class WebhookEndpoints {
         return row;
     }
 
-    private static Map<String, Object> view(Map<String, Object> row, boolean withSecret) {
-        String secret = (String) row.get("secret");
+    private Map<String, Object> view(Map<String, Object> row, boolean withSecret) {
+        String secret = cipher.decrypt((String) row.get("secret"));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("url", row.get("url"));
         if (withSecret) {

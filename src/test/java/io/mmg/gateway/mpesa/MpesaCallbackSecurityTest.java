@@ -91,6 +91,31 @@ class MpesaCallbackSecurityTest extends GatewayApiTest {
         assertThat(status(id)).isEqualTo("PENDING");
     }
 
+    @Test
+    void the_callback_urls_given_to_daraja_do_not_contain_a_word_safaricom_refuses() {
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
+        collect(phone, "405");
+
+        String callbackUrl = mpesa.latestOf(phone).path("callbackUrl").asText();
+
+        assertThat(callbackUrl).contains("/callbacks/daraja/");
+        assertThat(callbackUrl.toLowerCase()).doesNotContain("mpesa", "m-pesa", "safaricom", "exe", "cmd", "sql", "query");
+    }
+
+    @Test
+    void a_callback_at_the_former_mpesa_path_still_settles_a_payment_sent_before_the_change() {
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
+        String id = collect(phone, "406").json().path("id").asText();
+        JsonNode push = mpesa.latestOf(phone);
+        String formerUrl = push.path("callbackUrl").asText().replace("/callbacks/daraja/", "/callbacks/mpesa/");
+
+        HttpResponseView answer = http.send("POST", formerUrl, successBody(push.path("id").asText(), "406"),
+                Map.of("Content-Type", "application/json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("SUCCESSFUL");
+    }
+
     private static String successBody(String checkoutRequestId, String amount) {
         return """
                 {"Body":{"stkCallback":{"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":"%s",

@@ -60,7 +60,7 @@ class MpesaCollectionTest extends GatewayApiTest {
         assertThat(request.path("Amount").asInt()).isEqualTo(151);
         assertThat(request.path("PartyA").asText()).isEqualTo(phone);
         assertThat(request.path("PhoneNumber").asText()).isEqualTo(phone);
-        assertThat(request.path("CallBackURL").asText()).contains("/callbacks/mpesa/" + id + "/stk?token=");
+        assertThat(request.path("CallBackURL").asText()).contains("/callbacks/daraja/" + id + "/stk?token=");
         assertThat(request.path("AccountReference").asText()).isEqualTo("invoice-2024");
         assertThat(request.path("TransactionDesc").asText()).isEqualTo("School fees f");
     }

@@ -31,6 +31,20 @@ class WebhookEndpointApiTest extends MerchantWebhookTest {
     }
 
     @Test
+    void the_signing_secrets_are_stored_encrypted_under_a_named_key_never_in_clear() {
+        String first = http.put(ENDPOINT, apiKey, "{\"url\":\"https://shop.example.com/momo\"}").json().path("secret").asText();
+        String second = http.post(ENDPOINT + "/rotate-secret", apiKey, "").json().path("secret").asText();
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT secret, previous_secret FROM webhook_endpoint WHERE client_id = ?",
+                clients.findByApiKey(apiKey).orElseThrow().id());
+
+        // The test profile configures no key: the sandbox's built-in one (README "Secrets at rest").
+        assertThat((String) row.get("secret")).startsWith("v1:sandbox:").doesNotContain(second, second.substring(6));
+        assertThat((String) row.get("previous_secret")).startsWith("v1:sandbox:").doesNotContain(first, first.substring(6));
+        assertThat(http.get(ENDPOINT, apiKey).json().path("secretHint").asText()).endsWith(second.substring(second.length() - 4));
+    }
+
+    @Test
     void changing_the_url_keeps_the_secret() {
         String secret = http.put(ENDPOINT, apiKey, "{\"url\":\"https://shop.example.com/v1\"}").json().path("secret").asText();
 

@@ -35,6 +35,8 @@ public class MpesaRequests {
     public static final String B2C = "b2c";
     public static final String REVERSAL = "reversal";
     public static final String TRANSACTION_STATUS = "transactionstatus";
+    /** Where Daraja's callbacks come (routes/mpesa-callbacks.yaml); a neutral word, see {@link #callbackUrl}. */
+    public static final String CALLBACK_PATH = "/callbacks/daraja";
 
     /** Daraja's clock is Kenyan; both popular SDKs send UTC and are accepted (B4), we send East Africa Time. */
     static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
@@ -130,7 +132,10 @@ public class MpesaRequests {
         body.put("ResultURL", callbackUrl(refund, "result", callbackToken));
         body.put("QueueTimeOutURL", callbackUrl(refund, "timeout", callbackToken));
         body.put("Remarks", remarks(refund.payeeNote(), "Refund"));
-        body.put("Occasion", refund.externalId() == null ? "" : cut(refund.externalId(), MAX_REMARKS));
+        // Optional, 1 to 100 characters: an empty Occasion is left out rather than sent as "" (docs/mpesa.md).
+        if (refund.externalId() != null && !refund.externalId().isBlank()) {
+            body.put("Occasion", cut(refund.externalId(), MAX_REMARKS));
+        }
         return post(REVERSAL, "/mpesa/reversal/v1/request", body);
     }
 
@@ -168,7 +173,7 @@ public class MpesaRequests {
         MpesaProduct product = MpesaProduct.of(payment.providerProduct());
         boolean asksTransactionStatus = product == MpesaProduct.B2C
                 || product == MpesaProduct.REVERSAL && payment.providerReference() != null;
-        return asksTransactionStatus ? Secrets.random("") : null;
+        return asksTransactionStatus ? Secrets.urlToken() : null;
     }
 
     /** Parameters of set-status-token.sql: only the hash of the secret is stored. */
@@ -207,7 +212,6 @@ public class MpesaRequests {
         body.put("ResultURL", callbackUrl(payment, resultKind + "-result", statusToken));
         body.put("QueueTimeOutURL", callbackUrl(payment, resultKind + "-timeout", statusToken));
         body.put("Remarks", "Status query");
-        body.put("Occasion", "");
         return post(TRANSACTION_STATUS, "/mpesa/transactionstatus/v1/query", body);
     }
 
@@ -228,9 +232,13 @@ public class MpesaRequests {
         return TIMESTAMP.format(now.atZone(NAIROBI));
     }
 
-    /** Our callback URLs: the payment id and a secret, since Daraja signs nothing (B6). */
+    /**
+     * Our callback URLs: the payment id and a secret, since Daraja signs nothing (B6). Under /callbacks/daraja:
+     * Safaricom refuses URLs with "M-Pesa" (or Safaricom, exe, cmd, SQL, query) in them (B12, docs/mpesa.md);
+     * /callbacks/mpesa is still served for payments sent before the change.
+     */
     String callbackUrl(Payment payment, String kind, String token) {
-        return urls.publicUrl() + "/callbacks/mpesa/" + payment.id() + "/" + kind + "?token=" + token;
+        return urls.publicUrl() + CALLBACK_PATH + "/" + payment.id() + "/" + kind + "?token=" + token;
     }
 
     private ProviderCall post(String operation, String path, Map<String, Object> body) {

@@ -30,14 +30,17 @@ final class MpesaSandboxRequest {
         return body;
     }
 
-    /** The field as text, or null when absent, null or blank. */
+    /**
+     * The field as text, or null when absent, null or blank. Not trimmed: Daraja compares values as sent, so
+     * {@code "CustomerPayBillOnline "} or {@code " 174379"} is "Invalid &lt;Field&gt;" there (B3) and here.
+     */
     String text(String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull() || node.isContainerNode()) {
             return null;
         }
-        String text = node.isNumber() ? node.decimalValue().toPlainString() : node.asText().trim();
-        return text.isEmpty() ? null : text;
+        String text = node.isNumber() ? node.decimalValue().toPlainString() : node.asText();
+        return text.isBlank() ? null : text;
     }
 
     String required(String field) {

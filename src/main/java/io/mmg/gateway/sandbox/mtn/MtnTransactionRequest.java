@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A money-moving POST body, checked the way MoMo checks it (provider-apis.md A2, A5.1, A6, A13.3):
- * an empty body is 400, a party with empty fields is 500 (MTN Java SDK tests), a currency other than EUR is
+ * an empty body is 400, a field that is not a JSON string (say {@code "amount": 100}) is 400, a party with empty fields is 500 (MTN Java SDK tests), a currency other than EUR is
  * 500 INVALID_CURRENCY in the sandbox, a message over 160 characters or with an apostrophe is 400.
  *
  * @param party       the payer (request-to-pay, withdrawal) or payee (transfer, deposit, cash transfer);
@@ -101,9 +101,18 @@ record MtnTransactionRequest(String amount, String currency, String externalId, 
         return Collections.unmodifiableMap(extra);
     }
 
-    /** A string field; MoMo's fields are all strings, numbers are taken as their text. */
+    /**
+     * A string field. MoMo's fields are all strings (A5.1): {@code "amount": 100} is refused with 400 as MTN
+     * refuses a body that does not match its schema, so a client that sends numbers fails here, not in production.
+     */
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw MtnSandboxException.badRequest(field + " must be a JSON string.");
+        }
+        return value.asText();
     }
 }

@@ -50,7 +50,7 @@ class MpesaRequestsTest {
         assertThat(body.get("AccountReference").asText()).isEqualTo("a-very-long-");
         assertThat(body.get("TransactionDesc").asText()).isEqualTo("Thank you for");
         assertThat(body.get("CallBackURL").asText())
-                .isEqualTo("https://gw.example/callbacks/mpesa/" + payment.id() + "/stk?token=secret-token");
+                .isEqualTo("https://gw.example/callbacks/daraja/" + payment.id() + "/stk?token=secret-token");
     }
 
     @Test
@@ -101,5 +101,27 @@ class MpesaRequestsTest {
         JsonNode statusBody = JSON.readTree(status.body());
         assertThat(statusBody.get("OriginalConversationID").asText()).isEqualTo(payout.id().toString());
         assertThat(statusBody.get("ResultURL").asText()).endsWith("/status-result?token=status-secret");
+    }
+
+    @Test
+    void a_transaction_status_query_leaves_the_empty_occasion_out() throws Exception {
+        JsonNode body = JSON.readTree(requests.status(MpesaTestPayments.b2c("10", null), "status-secret").body());
+
+        assertThat(body.has("Occasion")).isFalse();
+        assertThat(body.has("Occassion")).isFalse();
+    }
+
+    @Test
+    void a_reversal_sends_an_occasion_only_when_the_refund_has_an_external_id() throws Exception {
+        Payment original = MpesaTestPayments.payment("STK_PUSH", PaymentType.COLLECTION, "90", "ws_CO_1", null, null,
+                "NLJ7RT61SV");
+        Payment anonymous = MpesaTestPayments.payment("REVERSAL", PaymentType.REFUND, "90", null, null, null, null);
+        Payment named = MpesaTestPayments.payment("REVERSAL", PaymentType.REFUND, "90", null, "refund-7", null, null);
+
+        JsonNode without = JSON.readTree(requests.initiate(anonymous, "t", original).body());
+        JsonNode with = JSON.readTree(requests.initiate(named, "t", original).body());
+
+        assertThat(without.has("Occasion")).isFalse();
+        assertThat(with.get("Occasion").asText()).isEqualTo("refund-7");
     }
 }

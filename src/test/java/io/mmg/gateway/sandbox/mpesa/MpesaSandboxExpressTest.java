@@ -116,6 +116,18 @@ class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
     }
 
     @Test
+    void values_are_not_trimmed_so_a_transaction_type_with_a_trailing_space_is_invalid() {
+        Map<String, Object> spaced = pushBody(ordinaryMsisdn(), 5, merchant.url("/x"));
+        spaced.put("TransactionType", "CustomerPayBillOnline ");
+
+        HttpResponseView refused = daraja.post(PUSH, spaced);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errorCode").asText()).isEqualTo("400.002.02");
+        assertThat(refused.json().get("errorMessage").asText()).isEqualTo("Bad Request - Invalid TransactionType");
+    }
+
+    @Test
     void a_second_push_to_a_customer_with_one_open_cannot_lock_the_subscriber() {
         String unanswered = "254711000" + ordinaryMsisdn().substring(9);
         daraja.post(PUSH, pushBody(unanswered, 6, merchant.url("/first")));

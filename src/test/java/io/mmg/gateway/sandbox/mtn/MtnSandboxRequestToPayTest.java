@@ -68,6 +68,16 @@ class MtnSandboxRequestToPayTest extends MtnSandboxIntegrationTest {
     }
 
     @Test
+    void an_amount_sent_as_a_json_number_is_a_bad_request_as_momo_takes_only_strings() {
+        Response response = mtn.requestToPay(newReference(), """
+                {"amount":5,"currency":"EUR","externalId":"x","payer":{"partyIdType":"MSISDN","partyId":"%s"}}"""
+                .formatted(ordinaryMsisdn()));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("message").asText()).contains("amount");
+    }
+
+    @Test
     void a_payer_with_empty_fields_is_a_server_error() {
         Response response = mtn.requestToPay(newReference(), """
                 {"amount":"5","currency":"EUR","externalId":"x","payer":{"partyIdType":"","partyId":""}}""");
