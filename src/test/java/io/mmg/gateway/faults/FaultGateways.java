@@ -1,0 +1,53 @@
+package io.mmg.gateway.faults;
+
+import io.mmg.gateway.support.FaultDatabase;
+import io.mmg.gateway.support.JarProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gateway processes for fault runs: the packaged jar on the run's database, its providers pointed at the
+ * simulators' process, with short poller, retry and webhook timings so a run settles within the suite's minutes.
+ */
+final class FaultGateways {
+
+    static final String API_KEY = "sk_fault_suite_merchant_key_0123456789";
+
+    private FaultGateways() {
+    }
+
+    /**
+     * @param settings more gateway settings ({@code --gateway.x=y}); later ones win over the defaults here
+     */
+    static JarProcess gateway(String name, FaultDatabase database, ProviderSide provider, Path runDir,
+                              String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--gateway.mtn.base-url=" + provider.mtnBaseUrl(),
+                "--gateway.mpesa.base-url=" + provider.mpesaBaseUrl(),
+                "--gateway.mtn.response-timeout-ms=2000",
+                "--gateway.mtn.status-queries-per-second=50",
+                "--gateway.retry.initial-delay-ms=100",
+                "--gateway.circuit-breaker.open-seconds=2",
+                "--gateway.poller.interval-ms=500",
+                "--gateway.poller.first-delay=1s",
+                "--gateway.poller.max-interval=2s",
+                "--gateway.poller.lease=15s",
+                "--gateway.webhooks.interval-ms=200",
+                "--gateway.webhooks.initial-delay=200ms",
+                "--gateway.webhooks.max-delay=1s",
+                "--gateway.reconciliation.daily.enabled=false",
+                "--gateway.batches.dir=" + runDir.resolve("batches-" + name),
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000"));
+        arguments.addAll(List.of(settings));
+        Map<String, String> environment = new HashMap<>(database.environment());
+        environment.put("GATEWAY_SANDBOX_API_KEY", API_KEY);
+        return JarProcess.of(name, List.of("-Xmx512m", "-XX:+UseSerialGC"), arguments, environment, runDir);
+    }
+
+    static Path runDir(Class<?> test) {
+        return Path.of("target", "fault-runs", test.getSimpleName());
+    }
+}
