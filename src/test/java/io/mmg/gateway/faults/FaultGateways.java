@@ -5,6 +5,7 @@ import io.mmg.gateway.support.JarProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ final class FaultGateways {
     }
 
     /**
-     * @param settings more gateway settings ({@code --gateway.x=y}); later ones win over the defaults here
+     * @param settings more gateway settings ({@code --gateway.x=y}); they replace the defaults here (Spring joins a
+     *                 setting given twice on the command line with a comma, so each is passed once)
      */
     static JarProcess gateway(String name, FaultDatabase database, ProviderSide provider, Path runDir,
                               String... settings) {
@@ -41,7 +43,14 @@ final class FaultGateways {
                 "--gateway.reconciliation.daily.enabled=false",
                 "--gateway.batches.dir=" + runDir.resolve("batches-" + name),
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000"));
-        arguments.addAll(List.of(settings));
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String argument : arguments) {
+            byName.put(argument.substring(0, argument.indexOf('=')), argument);
+        }
+        for (String setting : settings) {
+            byName.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        arguments = new ArrayList<>(byName.values());
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.put("GATEWAY_SANDBOX_API_KEY", API_KEY);
         return JarProcess.of(name, List.of("-Xmx512m", "-XX:+UseSerialGC"), arguments, environment, runDir);

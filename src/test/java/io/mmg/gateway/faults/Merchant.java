@@ -47,15 +47,19 @@ final class Merchant {
     /** The merchant's view of an order after it stopped sending. */
     record Placed(Order order, int status, String code, String paymentStatus, Set<String> acceptedIds,
                   Set<String> seenIds, int attempts, int connectionFailures, int inProgressAnswers,
-                  Map<String, Integer> answers) {
+                  Map<String, Integer> answers, boolean replayed) {
 
-        /** Settled: 2xx or a 4xx that is not "in progress", "slow down" or "no such endpoint"; else given up. */
+        /**
+         * Settled: 2xx or a 4xx that is not "in progress", "slow down" or "no such endpoint", or any answer the
+         * gateway replays for the key (Idempotent-Replayed: the first request's answer, it will not change); else
+         * the merchant gave up.
+         */
         boolean settled() {
-            return settles(status, code);
+            return replayed || settles(status, code);
         }
     }
 
-    static boolean settles(int status, String code) {
+    private static boolean settles(int status, String code) {
         if (status == 409) {
             return !"IDEMPOTENCY_REQUEST_IN_PROGRESS".equals(code);
         }
@@ -66,7 +70,7 @@ final class Merchant {
     }
 
     /** A single answer to POST /collections with this key: a replay once the first request is done. */
-    record Answer(int status, String code, JsonNode body) {
+    record Answer(int status, String code, JsonNode body, boolean replayed) {
 
         String paymentId() {
             if (body.hasNonNull("id") && body.hasNonNull("status")) {
@@ -95,7 +99,7 @@ final class Merchant {
         int connectionFailures = 0;
         int inProgress = 0;
         Map<String, Integer> answers = new TreeMap<>();
-        Answer last = new Answer(0, "NO_ANSWER", JSON.createObjectNode());
+        Answer last = new Answer(0, "NO_ANSWER", JSON.createObjectNode(), false);
         while (true) {
             attempts++;
             try {
@@ -115,11 +119,11 @@ final class Merchant {
                 }
             } catch (IOException e) {
                 connectionFailures++;
-                last = new Answer(0, "CONNECTION_FAILED", JSON.createObjectNode());
+                last = new Answer(0, "CONNECTION_FAILED", JSON.createObjectNode(), false);
             }
             answers.merge(last.status() + (last.code() == null ? "" : " " + last.code()), 1, Integer::sum);
             Placed placed = new Placed(order, last.status(), last.code(), last.body().path("status").asText(null),
-                    accepted, seen, attempts, connectionFailures, inProgress, answers);
+                    accepted, seen, attempts, connectionFailures, inProgress, answers, last.replayed());
             boolean stuck = firstInProgress != null
                     && Instant.now().isAfter(firstInProgress.plus(inProgressPatience));
             if (placed.settled() || stuck || Instant.now().isAfter(deadline)) {
@@ -150,7 +154,8 @@ final class Merchant {
             } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
                 body = JSON.createObjectNode().put("notJson", response.body());
             }
-            return new Answer(response.statusCode(), body.path("code").asText(null), body);
+            boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+            return new Answer(response.statusCode(), body.path("code").asText(null), body, replayed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

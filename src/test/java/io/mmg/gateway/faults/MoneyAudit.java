@@ -4,7 +4,7 @@ import io.mmg.gateway.support.FaultDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,23 +31,37 @@ final class MoneyAudit {
 
     private final List<Stored> payments;
     private final ProviderSide provider;
+    private final String orders;
     private final Map<String, String> providerStatus = new HashMap<>();
 
-    private MoneyAudit(List<Stored> payments, ProviderSide provider) {
+    private MoneyAudit(List<Stored> payments, ProviderSide provider, String orders) {
         this.payments = payments;
         this.provider = provider;
+        this.orders = orders;
     }
 
-    /** Waits (at most {@code patience}) until no payment of the database is open, then audits. */
+    /** Waits (at most {@code patience}) until no payment of the database is open, then audits them all. */
     static MoneyAudit whenSettled(FaultDatabase database, ProviderSide provider, Duration patience) {
+        return whenSettled(database, provider, "", patience);
+    }
+
+    /** The same for the orders whose externalId starts with {@code orders} (one scenario's). */
+    static MoneyAudit whenSettled(FaultDatabase database, ProviderSide provider, String orders, Duration patience) {
         Instant deadline = Instant.now().plus(patience);
-        List<Stored> payments = read(database);
+        List<Stored> payments = read(database, orders);
         while (payments.stream().anyMatch(payment -> !FINAL.contains(payment.status()))
                 && Instant.now().isBefore(deadline)) {
             Merchant.sleep(Duration.ofMillis(500));
-            payments = read(database);
+            payments = read(database, orders);
         }
-        return new MoneyAudit(payments, provider);
+        return new MoneyAudit(payments, provider, orders);
+    }
+
+    /** The references MTN created per externalId, for this audit's orders. */
+    private Map<String, Set<String>> created() {
+        Map<String, Set<String>> created = new TreeMap<>(provider.createdByExternalId());
+        created.keySet().removeIf(externalId -> !externalId.startsWith(orders));
+        return created;
     }
 
     List<Stored> payments() {
@@ -56,7 +70,7 @@ final class MoneyAudit {
 
     /** Orders (externalIds) for which MTN created more than one transaction. */
     Map<String, Set<String>> secondCharges() {
-        return provider.createdByExternalId().entrySet().stream()
+        return created().entrySet().stream()
                 .filter(entry -> entry.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
@@ -64,7 +78,7 @@ final class MoneyAudit {
     /** Transactions MTN created that the gateway has no payment for: money moved that nobody follows. */
     List<String> chargesUnknownToTheGateway() {
         Set<String> known = payments.stream().map(Stored::id).collect(Collectors.toSet());
-        return provider.createdByExternalId().values().stream().flatMap(Set::stream)
+        return created().values().stream().flatMap(Set::stream)
                 .filter(reference -> !known.contains(reference)).sorted().toList();
     }
 
@@ -114,7 +128,7 @@ final class MoneyAudit {
                 TreeMap::new, Collectors.counting()));
         figures.put("payments", payments.size());
         figures.put("byStatus", byStatus);
-        figures.put("mtnCreated", provider.createdByExternalId().values().stream().mapToInt(Set::size).sum());
+        figures.put("mtnCreated", created().values().stream().mapToInt(Set::size).sum());
         figures.put("secondCharges", secondCharges().size());
         return figures;
     }
@@ -123,11 +137,13 @@ final class MoneyAudit {
         return providerStatus.computeIfAbsent(reference, provider::status);
     }
 
-    static List<Stored> read(FaultDatabase database) {
+    static List<Stored> read(FaultDatabase database, String orders) {
         List<Stored> payments = new ArrayList<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT id, provider, status, reason, provider_reason, external_id FROM payment")) {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, provider, status, reason, provider_reason, external_id FROM payment"
+                        + " WHERE starts_with(coalesce(external_id, ''), ?)")) {
+            statement.setString(1, orders);
+            ResultSet rows = statement.executeQuery();
             while (rows.next()) {
                 payments.add(new Stored(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         rows.getString(5), rows.getString(6)));
