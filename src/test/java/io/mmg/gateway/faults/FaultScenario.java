@@ -28,9 +28,11 @@ final class FaultScenario {
     private final Merchant merchant;
     private final String prefix;
     private final String phonePrefix;
-    private final AtomicInteger probes = new AtomicInteger();
+    private final AtomicInteger probeNumbers = new AtomicInteger();
 
     final List<Merchant.Placed> orders = new ArrayList<>();
+    /** Payments sent to see the circuit: not orders a merchant waits on, but audited with them. */
+    final List<Merchant.Placed> probes = new ArrayList<>();
     final Map<String, Object> figures = new LinkedHashMap<>();
     int probesRefusedUnsent;
     int probesSent;
@@ -66,10 +68,10 @@ final class FaultScenario {
      * not (answered at once, nothing sent).
      */
     boolean probeReachesProvider() {
-        int n = probes.incrementAndGet();
+        int n = probeNumbers.incrementAndGet();
         Merchant.Order order = order("probe" + n, 9000 + n);
         Merchant.Placed placed = merchant.collect(order, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        orders.add(placed);
+        probes.add(placed);
         return provider.requests("requesttopay", order.phoneNumber()) > 0;
     }
 
@@ -89,10 +91,10 @@ final class FaultScenario {
     void awaitRecovery(Duration patience) {
         Instant deadline = Instant.now().plus(patience);
         while (!recovered && Instant.now().isBefore(deadline)) {
-            int n = probes.incrementAndGet();
+            int n = probeNumbers.incrementAndGet();
             Merchant.Order order = order("recovery" + n, 9000 + n);
             Merchant.Placed placed = merchant.collect(order, Duration.ofSeconds(1), Duration.ofSeconds(1));
-            orders.add(placed);
+            probes.add(placed);
             recovered = placed.status() == 202 && provider.requests("requesttopay", order.phoneNumber()) > 0;
             if (!recovered) {
                 Merchant.sleep(Duration.ofMillis(500));
@@ -113,6 +115,7 @@ final class FaultScenario {
         Map<String, Integer> answers = new java.util.TreeMap<>();
         orders.forEach(order -> order.answers().forEach((answer, count) -> answers.merge(answer, count, Integer::sum)));
         figures.put("answers", answers);
+        figures.put("probes", probes.size());
         figures.put("probesRefusedUnsent", probesRefusedUnsent);
         figures.put("probesSent", probesSent);
         figures.put("recovered", recovered);

@@ -149,6 +149,7 @@ class ProviderFaultIT {
         provider.clearFaults();
         scenario.collect(placed);
         merchants.shutdown();
+        scenario.awaitRecovery(Duration.ofSeconds(30));
         scenario.figures.put("pingMillis", pings);
         scenario.figures.put("listMillis", listing);
         scenario.figures.put("mpesaMillis", mpesa);
@@ -192,6 +193,7 @@ class ProviderFaultIT {
         soft.assertThat(audit.openPayments()).as("payments still open %s after the fault", SETTLE).isEmpty();
         soft.assertThat(audit.finalStatesContradictingTheProvider()).as("final states contradicting MTN").isEmpty();
         soft.assertThat(audit.lostAcceptedPayments(scenario.orders)).as("accepted payments lost").isEmpty();
+        soft.assertThat(audit.lostAcceptedPayments(scenario.probes)).as("accepted probe payments lost").isEmpty();
         soft.assertThat(audit.chargesUnknownToTheGateway()).as("MTN transactions without a payment").isEmpty();
         soft.assertThat(scenario.orders).as("orders whose merchant never got a settling answer")
                 .filteredOn(order -> !order.settled())
