@@ -53,7 +53,8 @@ final class FaultGateways {
         arguments = new ArrayList<>(byName.values());
         Map<String, String> environment = new HashMap<>(database.environment());
         environment.put("GATEWAY_SANDBOX_API_KEY", API_KEY);
-        return JarProcess.of(name, List.of("-Xmx512m", "-XX:+UseSerialGC"), arguments, environment, runDir);
+        return JarProcess.of(name, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), arguments,
+                environment, runDir);
     }
 
     static Path runDir(Class<?> test) {
