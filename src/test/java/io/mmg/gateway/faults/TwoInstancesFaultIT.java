@@ -177,6 +177,66 @@ class TwoInstancesFaultIT {
                 RATE).isLessThanOrEqualTo(3L * RATE + 2);
     }
 
+    @Test
+    void concurrent_full_refunds_with_two_keys_refund_once_and_every_retry_replays() throws Exception {
+        Merchant merchant = new Merchant(gateways.get(0)::baseUrl);
+        Merchant.Placed collected = merchant.collect(new Merchant.Order(prefix + "refunded", "256774100001", "5000",
+                "UGX"), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        String original = collected.acceptedIds().iterator().next();
+        MoneyAudit.whenSettled(database, provider, prefix + "refunded", SETTLE);
+
+        List<HttpResponseView> answers = refundConcurrently(original, 20);
+        List<HttpResponseView> replays = refundConcurrently(original, 2);
+        List<String> refunds = refundsOf(original);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("answers", answers.stream().collect(Collectors.groupingBy(
+                answer -> answer.status() + " " + answer.json().path("code").asText(""), TreeMap::new,
+                Collectors.counting())));
+        figures.put("replays", replays.stream().map(answer -> answer.status()).toList());
+        figures.put("refundsNotFailed", refunds);
+        FaultReport.record("two-instances-refunds", figures);
+
+        assertThat(answers).as("answers to 20 concurrent full refunds with two keys")
+                .allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isLessThan(500));
+        assertThat(replays).as("the two keys sent again once all is done: their first answers, replayed")
+                .allSatisfy(answer -> {
+                    assertThat(answer.status()).as(answer.toString()).isLessThan(500);
+                    assertThat(answer.json().path("code").asText()).isNotEqualTo("IDEMPOTENCY_REQUEST_IN_PROGRESS");
+                });
+        assertThat(refunds).as("refunds of the collection that did not fail (all of them full)").hasSizeLessThanOrEqualTo(1);
+    }
+
+    /** Full refunds ({}) sent at once to both instances, keys alternating between two. */
+    private List<HttpResponseView> refundConcurrently(String original, int count) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(count);
+        List<Future<HttpResponseView>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            GatewayHttp http = new GatewayHttp(gateways.get(i % 2).port());
+            String key = prefix + "refund-key-" + (i % 2);
+            sent.add(senders.submit(() -> http.post("/api/v1/payments/" + original + "/refunds", FaultGateways.API_KEY,
+                    "{}", Map.of("Idempotency-Key", key))));
+        }
+        List<HttpResponseView> answers = new ArrayList<>();
+        for (Future<HttpResponseView> answer : sent) {
+            answers.add(answer.get(2, TimeUnit.MINUTES));
+        }
+        senders.shutdown();
+        return answers;
+    }
+
+    private List<String> refundsOf(String original) throws java.sql.SQLException {
+        List<String> refunds = new ArrayList<>();
+        try (var connection = database.connect(); var statement = connection.prepareStatement(
+                "SELECT id, status, amount FROM payment WHERE original_payment_id = CAST(? AS uuid) AND status <> 'FAILED'")) {
+            statement.setString(1, original);
+            var rows = statement.executeQuery();
+            while (rows.next()) {
+                refunds.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getBigDecimal(3));
+            }
+        }
+        return refunds;
+    }
+
     private List<String> statusQueriesAtOnce() {
         List<String> overlapping = new ArrayList<>();
         provider.references().path("references").fields().forEachRemaining(entry -> {
