@@ -82,7 +82,7 @@ class ProviderFaultIT {
     @Test
     void mtn_hanging_past_the_timeout_never_turns_a_payment_it_took_into_failed() throws Exception {
         FaultScenario scenario = run("hang", "{\"operation\":\"requesttopay\",\"delayMs\":" + 2 * TIMEOUT_MS
-                + ",\"delayAfterProcessing\":true}", PAYMENTS);
+                + ",\"delayAfterProcessing\":true}", PAYMENTS, Duration.ofMillis(TIMEOUT_MS + 1000));
         assertPromises(scenario, true);
     }
 
@@ -166,13 +166,18 @@ class ProviderFaultIT {
 
     /** The fault while merchants send, probes of the circuit, the fault cleared, the merchants finish, recovery. */
     private FaultScenario run(String name, String fault, int payments) throws Exception {
+        return run(name, fault, payments, FAULT.dividedBy(2));
+    }
+
+    /** @param probeAfter when the circuit can be open: after the first failures (a hang fails only at the timeout) */
+    private FaultScenario run(String name, String fault, int payments, Duration probeAfter) throws Exception {
         FaultScenario scenario = new FaultScenario(name, provider, merchant);
         provider.addFault(fault);
         ExecutorService merchants = FaultScenario.merchants(payments);
         List<Future<Merchant.Placed>> placed = scenario.place(merchants, payments);
-        Merchant.sleep(FAULT.dividedBy(2));
+        Merchant.sleep(probeAfter);
         scenario.probeCircuit(3);
-        Merchant.sleep(FAULT.dividedBy(2));
+        Merchant.sleep(FAULT.minus(probeAfter).isNegative() ? Duration.ZERO : FAULT.minus(probeAfter));
         provider.clearFaults();
         scenario.collect(placed);
         merchants.shutdown();

@@ -172,9 +172,10 @@ class TwoInstancesFaultIT {
         figures.put("busiestThreeSeconds", busiestThreeSeconds);
         FaultReport.record("two-instances-rate", figures);
 
-        // One instance at the limit sends 3 x RATE in three seconds; a second second boundary may add one or two.
+        // At the limit, three seconds hold 3 x RATE; a token bucket may start full (one more second's worth), and
+        // the seconds are MTN's clock, not the pacer's (one or two more at a boundary). Twice the limit is 6 x RATE.
         assertThat(busiestThreeSeconds).as("MTN status queries in the busiest three seconds, both instances, limit %s/s",
-                RATE).isLessThanOrEqualTo(3L * RATE + 2);
+                RATE).isLessThanOrEqualTo(4L * RATE + 2);
     }
 
     @Test
