@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SandboxReferences {
 
-    /** Bounds the per-reference records in a long-running sandbox; references past this are not recorded. */
-    static final int MAX_TRACKED_REFERENCES = 200_000;
+    /** Bounds the per-reference records (a kilobyte or two each) in a long-running sandbox; later ones are not recorded. */
+    static final int MAX_TRACKED_REFERENCES = 20_000;
+    /** The same for the references created per externalId (small: one or two ids each). */
+    static final int MAX_TRACKED_ORDERS = 200_000;
 
     private final Map<String, Reference> references = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> createdByExternalId = new ConcurrentHashMap<>();
@@ -40,12 +42,12 @@ public final class SandboxReferences {
     /** The simulator created a transaction (the provider now holds it: money may move) for this reference. */
     public void created(String reference, String externalId) {
         Reference record = reference(reference);
-        if (record == null) {
-            return;
+        if (record != null) {
+            record.created.incrementAndGet();
+            record.externalId = externalId;
         }
-        record.created.incrementAndGet();
-        record.externalId = externalId;
-        if (externalId != null) {
+        if (externalId != null && (createdByExternalId.size() < MAX_TRACKED_ORDERS
+                || createdByExternalId.containsKey(externalId))) {
             createdByExternalId.computeIfAbsent(externalId, id -> ConcurrentHashMap.newKeySet()).add(reference);
         }
     }
