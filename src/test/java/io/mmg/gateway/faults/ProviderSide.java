@@ -88,6 +88,26 @@ final class ProviderSide implements AutoCloseable {
         return counts;
     }
 
+    /** The same, for the seconds from {@code from} to {@code to} (epoch seconds, both included). */
+    Map<Long, Long> perSecond(String operation, long from, long to) {
+        Map<Long, Long> counts = perSecond(operation);
+        counts.keySet().removeIf(second -> second < from || second > to);
+        for (long second = from; second <= to; second++) {
+            counts.putIfAbsent(second, 0L);
+        }
+        return counts;
+    }
+
+    /** The most requests in any {@code window} consecutive seconds of a per-second count. */
+    static long busiest(Map<Long, Long> perSecond, int window) {
+        List<Long> counts = new ArrayList<>(new TreeMap<>(perSecond).values());
+        long busiest = 0;
+        for (int first = 0; first + window <= counts.size(); first++) {
+            busiest = Math.max(busiest, counts.subList(first, first + window).stream().mapToLong(Long::longValue).sum());
+        }
+        return busiest;
+    }
+
     /** What MTN says of a reference now: SUCCESSFUL, FAILED, PENDING, or null when it has no such transaction. */
     String status(String reference) {
         HttpResponseView answer = http.get("/sandbox/control/mtn/transactions/" + reference, null);

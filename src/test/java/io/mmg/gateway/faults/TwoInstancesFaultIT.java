@@ -2,9 +2,6 @@ package io.mmg.gateway.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mmg.gateway.sandbox.CallbackReceiver;
 import io.mmg.gateway.support.FaultDatabase;
 import io.mmg.gateway.support.GatewayHttp;
 import io.mmg.gateway.support.HttpResponseView;
@@ -45,12 +42,11 @@ class TwoInstancesFaultIT {
     private static final Duration SETTLE = FaultForm.seconds("settle-seconds", 60, 120);
     private static final int RATE = 4;
     private static final String DELAYED_NUMBER = "46733123454";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FaultDatabase database;
     private ProviderSide provider;
     private final List<JarProcess> gateways = new ArrayList<>();
-    private CallbackReceiver webhooks;
+    private WebhookTally webhooks;
     private final List<Merchant.Placed> orders = new ArrayList<>();
     private MoneyAudit audit;
     private String prefix;
@@ -67,9 +63,9 @@ class TwoInstancesFaultIT {
         // One after the other: started at the same moment on a fresh database, one instance can fail to start
         // (both create the same Quartz triggers; docs/reliability.md "Findings"), which is not what this tests.
         gateways.forEach(JarProcess::startAndAwaitReady);
-        webhooks = new CallbackReceiver();
+        webhooks = new WebhookTally();
         HttpResponseView endpoint = new GatewayHttp(gateways.get(0).port()).put("/api/v1/webhook-endpoint",
-                FaultGateways.API_KEY, "{\"url\":\"" + webhooks.url("/webhooks") + "\"}");
+                FaultGateways.API_KEY, "{\"url\":\"" + webhooks.url() + "\"}");
         assertThat(endpoint.status()).as(endpoint.toString()).isIn(200, 201);
 
         provider.addFault("{\"operation\":\"requesttopay\",\"suppressCallback\":true}");
@@ -122,12 +118,12 @@ class TwoInstancesFaultIT {
 
     @Test
     void every_final_payment_is_announced_by_one_webhook_delivered_once() {
-        Map<String, Set<String>> eventsPerPayment = eventsPerPayment();
+        Map<String, Set<String>> eventsPerPayment = webhooks.eventsPerPayment();
         assertThat(eventsPerPayment.keySet()).as("payments announced")
                 .containsExactlyInAnyOrderElementsOf(audit.payments().stream().map(MoneyAudit.Stored::id).toList());
         assertThat(eventsPerPayment).as("payments announced by more than one event")
                 .allSatisfy((payment, events) -> assertThat(events).hasSize(1));
-        assertThat(deliveriesPerEvent()).as("events delivered more than once")
+        assertThat(webhooks.deliveriesPerEvent()).as("events delivered more than once")
                 .allSatisfy((event, deliveries) -> assertThat(deliveries).isEqualTo(1));
     }
 
@@ -156,16 +152,8 @@ class TwoInstancesFaultIT {
         assertThat(refreshers.awaitTermination(HAMMER.toSeconds() + 120, TimeUnit.SECONDS)).isTrue();
         long from = start.getEpochSecond() + 1;
         long to = start.plus(HAMMER).getEpochSecond() - 1;
-        Map<Long, Long> perSecond = provider.perSecond("requesttopay-status");
-        perSecond.keySet().removeIf(second -> second < from || second > to);
-        long busiestThreeSeconds = 0;
-        for (long second = from; second + 2 <= to; second++) {
-            long sum = 0;
-            for (long s = second; s <= second + 2; s++) {
-                sum += perSecond.getOrDefault(s, 0L);
-            }
-            busiestThreeSeconds = Math.max(busiestThreeSeconds, sum);
-        }
+        Map<Long, Long> perSecond = provider.perSecond("requesttopay-status", from, to);
+        long busiestThreeSeconds = ProviderSide.busiest(perSecond, 3);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("limitPerSecond", RATE);
         figures.put("perSecond", perSecond.values());
@@ -186,9 +174,9 @@ class TwoInstancesFaultIT {
         String original = collected.acceptedIds().iterator().next();
         MoneyAudit.whenSettled(database, provider, prefix + "refunded", SETTLE);
 
-        List<HttpResponseView> answers = refundConcurrently(original, 20);
-        List<HttpResponseView> replays = refundConcurrently(original, 2);
-        List<String> refunds = refundsOf(original);
+        List<HttpResponseView> answers = ConcurrentRefunds.send(gateways, original, prefix + "refund-key-", 2, 20);
+        List<HttpResponseView> replays = ConcurrentRefunds.send(gateways, original, prefix + "refund-key-", 2, 2);
+        List<String> refunds = ConcurrentRefunds.notFailed(database, original);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("answers", answers.stream().collect(Collectors.groupingBy(
                 answer -> answer.status() + " " + answer.json().path("code").asText(""), TreeMap::new,
@@ -207,37 +195,6 @@ class TwoInstancesFaultIT {
         assertThat(refunds).as("refunds of the collection that did not fail (all of them full)").hasSizeLessThanOrEqualTo(1);
     }
 
-    /** Full refunds ({}) sent at once to both instances, keys alternating between two. */
-    private List<HttpResponseView> refundConcurrently(String original, int count) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(count);
-        List<Future<HttpResponseView>> sent = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            GatewayHttp http = new GatewayHttp(gateways.get(i % 2).port());
-            String key = prefix + "refund-key-" + (i % 2);
-            sent.add(senders.submit(() -> http.post("/api/v1/payments/" + original + "/refunds", FaultGateways.API_KEY,
-                    "{}", Map.of("Idempotency-Key", key))));
-        }
-        List<HttpResponseView> answers = new ArrayList<>();
-        for (Future<HttpResponseView> answer : sent) {
-            answers.add(answer.get(2, TimeUnit.MINUTES));
-        }
-        senders.shutdown();
-        return answers;
-    }
-
-    private List<String> refundsOf(String original) throws java.sql.SQLException {
-        List<String> refunds = new ArrayList<>();
-        try (var connection = database.connect(); var statement = connection.prepareStatement(
-                "SELECT id, status, amount FROM payment WHERE original_payment_id = CAST(? AS uuid) AND status <> 'FAILED'")) {
-            statement.setString(1, original);
-            var rows = statement.executeQuery();
-            while (rows.next()) {
-                refunds.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getBigDecimal(3));
-            }
-        }
-        return refunds;
-    }
-
     private List<String> statusQueriesAtOnce() {
         List<String> overlapping = new ArrayList<>();
         provider.references().path("references").fields().forEachRemaining(entry -> {
@@ -251,30 +208,11 @@ class TwoInstancesFaultIT {
 
     private void awaitWebhooks(int expected) {
         Instant deadline = Instant.now().plus(SETTLE);
-        while (eventsPerPayment().size() < expected && Instant.now().isBefore(deadline)) {
+        while (webhooks.eventsPerPayment().size() < expected && Instant.now().isBefore(deadline)) {
             Merchant.sleep(Duration.ofMillis(200));
         }
         // Late duplicates (another instance's retry of a delivery it wrongly thinks is its own) come within seconds.
         Merchant.sleep(Duration.ofSeconds(3));
-    }
-
-    private Map<String, Set<String>> eventsPerPayment() {
-        return webhooks.received("/webhooks").stream().collect(Collectors.groupingBy(
-                delivery -> read(delivery.body()).path("data").path("id").asText(), TreeMap::new,
-                Collectors.mapping(delivery -> delivery.header("X-Gateway-Event-Id"), Collectors.toSet())));
-    }
-
-    private Map<String, Long> deliveriesPerEvent() {
-        return webhooks.received("/webhooks").stream().collect(Collectors.groupingBy(
-                delivery -> delivery.header("X-Gateway-Event-Id"), TreeMap::new, Collectors.counting()));
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new AssertionError("Webhook body not JSON: " + body, e);
-        }
     }
 
     private void report() {
@@ -286,9 +224,9 @@ class TwoInstancesFaultIT {
         figures.put("statusQueries", provider.perSecond("requesttopay-status").values().stream()
                 .mapToLong(Long::longValue).sum());
         figures.put("statusQueriesAtOnce", statusQueriesAtOnce().size());
-        figures.put("webhookDeliveries", webhooks.received("/webhooks").size());
-        figures.put("paymentsAnnounced", eventsPerPayment().size());
-        figures.put("eventsDeliveredTwice", deliveriesPerEvent().values().stream().filter(n -> n > 1).count());
+        figures.put("webhookDeliveries", webhooks.deliveries());
+        figures.put("paymentsAnnounced", webhooks.eventsPerPayment().size());
+        figures.put("eventsDeliveredTwice", webhooks.deliveriesPerEvent().values().stream().filter(n -> n > 1).count());
         FaultReport.record("two-instances", figures);
     }
 }
