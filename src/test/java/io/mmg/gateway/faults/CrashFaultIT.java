@@ -45,6 +45,7 @@ class CrashFaultIT {
     private final List<Merchant.Placed> orders = new ArrayList<>();
     private final List<Duration> restarts = new ArrayList<>();
     private MoneyAudit audit;
+    private int secondPass;
 
     @BeforeAll
     void send_payments_while_the_gateway_is_killed_and_restarted() throws Exception {
@@ -83,8 +84,30 @@ class CrashFaultIT {
         for (Future<Merchant.Placed> outcome : placed) {
             orders.add(outcome.get());
         }
+        sendUnsettledOrdersAgain();
         audit = MoneyAudit.whenSettled(database, provider, SETTLE);
         report();
+    }
+
+    /**
+     * A merchant's later pass over the orders it left "in progress" (as its own reconciliation would): the same keys,
+     * with patience up to key-resolve-seconds, all at once. A key whose lease ends within that time settles here.
+     */
+    private void sendUnsettledOrdersAgain() throws Exception {
+        List<Merchant.Placed> unsettled = orders.stream().filter(order -> !order.settled()).toList();
+        secondPass = unsettled.size();
+        if (unsettled.isEmpty()) {
+            return;
+        }
+        ExecutorService again = Executors.newFixedThreadPool(unsettled.size());
+        List<Future<Merchant.Placed>> placed = new ArrayList<>();
+        for (Merchant.Placed order : unsettled) {
+            placed.add(again.submit(() -> merchant.collect(order.order(), KEY_RESOLVE, KEY_RESOLVE)));
+        }
+        for (int i = 0; i < unsettled.size(); i++) {
+            orders.set(orders.indexOf(unsettled.get(i)), placed.get(i).get());
+        }
+        again.shutdown();
     }
 
     @AfterAll
@@ -125,7 +148,7 @@ class CrashFaultIT {
 
     @Test
     void every_order_gets_a_settling_answer() {
-        assertThat(orders).as("orders whose merchant never got a 2xx or a final 4xx")
+        assertThat(orders).as("orders whose merchant never got a 2xx or a final 4xx, even on a second pass")
                 .filteredOn(order -> !order.settled())
                 .extracting(order -> order.order().key() + " last " + order.status() + " " + order.code())
                 .isEmpty();
@@ -141,14 +164,8 @@ class CrashFaultIT {
 
     @Test
     void no_idempotency_key_stays_in_progress() {
-        List<String> stuck = keysInProgress();
-        Instant deadline = Instant.now().plus(KEY_RESOLVE);
-        while (!stuck.isEmpty() && Instant.now().isBefore(deadline)) {
-            Merchant.sleep(Duration.ofSeconds(2));
-            stuck = keysInProgress();
-        }
-        assertThat(stuck).as("keys still answering 409 IDEMPOTENCY_REQUEST_IN_PROGRESS %s after the run",
-                KEY_RESOLVE).isEmpty();
+        assertThat(keysInProgress()).as("keys still answering 409 IDEMPOTENCY_REQUEST_IN_PROGRESS after the run and a"
+                + " second pass of up to %s", KEY_RESOLVE).isEmpty();
     }
 
     @Test
@@ -182,6 +199,7 @@ class CrashFaultIT {
         figures.put("clients", CLIENTS);
         figures.put("kills", restarts.size());
         figures.put("restartSeconds", restarts.stream().map(d -> d.toMillis() / 1000.0).toList());
+        figures.put("sentAgainLater", secondPass);
         figures.put("settled", orders.stream().filter(Merchant.Placed::settled).count());
         figures.put("answeredInProgress", orders.stream().mapToInt(Merchant.Placed::inProgressAnswers).sum());
         figures.put("connectionFailures", orders.stream().mapToInt(Merchant.Placed::connectionFailures).sum());

@@ -58,7 +58,7 @@ final class FaultScenario {
         List<Future<Merchant.Placed>> placed = new ArrayList<>();
         for (int i = 0; i < payments; i++) {
             Merchant.Order order = order(String.valueOf(i), i);
-            placed.add(merchants.submit(() -> merchant.collect(order, Duration.ofSeconds(90), Duration.ofSeconds(20))));
+            placed.add(merchants.submit(() -> merchant.collect(order, Duration.ofSeconds(90), Duration.ofSeconds(30))));
         }
         return placed;
     }
