@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -17,10 +19,15 @@ import org.springframework.http.ResponseEntity;
  */
 public class SandboxControl {
 
+    /** The start of a plausible answer, cut off: no JSON parser accepts it. */
+    static final String TRUNCATED_JSON = "{\"status\":\"SUCC";
+
     private final String simulator;
     private final Function<SandboxFault, ResponseEntity<Object>> faultAnswers;
     private final Consumer<Map<String, String>> settingsApplier;
     private final SandboxStats stats = new SandboxStats();
+    private final SandboxReferences references = new SandboxReferences();
+    private final SandboxTimeline timeline = new SandboxTimeline();
     private final List<ActiveFault> faults = new CopyOnWriteArrayList<>();
     private volatile long latencyMs;
     private volatile Map<String, String> settings = Map.of();
@@ -61,6 +68,14 @@ public class SandboxControl {
         return stats;
     }
 
+    public SandboxReferences references() {
+        return references;
+    }
+
+    public SandboxTimeline timeline() {
+        return timeline;
+    }
+
     public synchronized SandboxBehaviour behaviour() {
         List<SandboxFault> current = faults.stream()
                 .filter(ActiveFault::hasHitsLeft)
@@ -91,38 +106,66 @@ public class SandboxControl {
         settings = Map.of();
         latencyMs = 0;
         faults.clear();
-        stats.reset();
+        resetStats();
     }
 
     public void resetStats() {
         stats.reset();
+        references.reset();
+        timeline.reset();
     }
 
     /**
      * Counts the request, adds the latency, then applies the first matching fault: answer an error status
-     * without processing, or delay before or after processing, or process without a callback.
+     * without processing, or delay before or after processing, or process without a callback, or process and
+     * then drop the connection or garble the answer.
      */
     public ResponseEntity<Object> intercept(SandboxRequest request,
                                             Function<SandboxCall, ResponseEntity<Object>> processing) {
         stats.count(request);
-        pause(latencyMs);
-        Optional<SandboxFault> fault = takeFault(request);
-        if (fault.isEmpty()) {
-            return processing.apply(SandboxCall.NORMAL);
+        timeline.count(request, System.currentTimeMillis());
+        references.begin(request);
+        try {
+            pause(latencyMs);
+            return takeFault(request).map(fault -> misbehave(fault, processing))
+                    .orElseGet(() -> processing.apply(SandboxCall.NORMAL));
+        } finally {
+            references.end(request);
         }
-        SandboxFault hit = fault.get();
-        if (hit.httpStatus() != null) {
-            pause(hit.delayMs());
-            return faultAnswers.apply(hit);
+    }
+
+    private ResponseEntity<Object> misbehave(SandboxFault fault,
+                                             Function<SandboxCall, ResponseEntity<Object>> processing) {
+        if (fault.httpStatus() != null) {
+            pause(fault.delayMs());
+            ResponseEntity<Object> answer = faultAnswers.apply(fault);
+            if (fault.retryAfterSeconds() != null) {
+                answer = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(fault.retryAfterSeconds()))
+                        .body(answer.getBody());
+            }
+            return fault.invalidJson() ? garbled(answer) : answer;
         }
-        if (!hit.delayAfterProcessing()) {
-            pause(hit.delayMs());
+        if (!fault.delayAfterProcessing()) {
+            pause(fault.delayMs());
         }
-        ResponseEntity<Object> answer = processing.apply(new SandboxCall(hit.suppressCallback()));
-        if (hit.delayAfterProcessing()) {
-            pause(hit.delayMs());
+        ResponseEntity<Object> answer = processing.apply(new SandboxCall(fault.suppressCallback()));
+        if (fault.delayAfterProcessing()) {
+            pause(fault.delayMs());
         }
-        return answer;
+        if (fault.dropConnection()) {
+            SandboxConnectionDrops.dropCurrentConnection();
+        }
+        return fault.invalidJson() ? garbled(answer) : answer;
+    }
+
+    /** The same status, with a JSON body cut short: what a proxy's truncated or broken answer looks like. */
+    private static ResponseEntity<Object> garbled(ResponseEntity<Object> answer) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(answer.getHeaders());
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(TRUNCATED_JSON);
     }
 
     private Optional<SandboxFault> takeFault(SandboxRequest request) {

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       (DELETE also zeroes the counters)</li>
  *   <li>{@code POST /sandbox/control/{simulator}/faults}: add one fault, keeping the others</li>
  *   <li>{@code GET|DELETE /sandbox/control/{simulator}/stats[?msisdn=]}: request counts per operation</li>
+ *   <li>{@code GET /sandbox/control/{simulator}/references}: requests per transaction reference, and the references
+ *       created per externalId (a second charge shows as two)</li>
+ *   <li>{@code GET /sandbox/control/{simulator}/timeline?operation=}: requests of an operation per second</li>
  * </ul>
  */
 @RestController
@@ -70,6 +73,25 @@ public class SandboxControlController {
             body.put("msisdn", msisdn);
         }
         body.put("requests", msisdn == null ? stats.requests() : stats.requests(msisdn));
+        return body;
+    }
+
+    @GetMapping("/references")
+    public Map<String, Object> references(@PathVariable String simulator) {
+        SandboxReferences references = control(simulator).references();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("simulator", simulator);
+        body.put("createdByExternalId", references.createdByExternalId());
+        body.put("references", references.references());
+        return body;
+    }
+
+    @GetMapping("/timeline")
+    public Map<String, Object> timeline(@PathVariable String simulator, @RequestParam String operation) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("simulator", simulator);
+        body.put("operation", operation);
+        body.put("perSecond", control(simulator).timeline().perSecond(operation));
         return body;
     }
 

@@ -13,9 +13,15 @@ package io.mmg.gateway.sandbox;
  * @param errorCode            with {@code httpStatus}: the provider's own error code to answer with, for simulators
  *                             whose error bodies carry one (M-Pesa {@code 500.003.02} Spike Arrest); null = the
  *                             simulator's usual code for that status
+ * @param retryAfterSeconds    with {@code httpStatus} (429, 503): a {@code Retry-After} header with this many seconds
+ * @param dropConnection       process the request, then close the connection without a byte of answer: the provider
+ *                             has it, the caller never learns it (a reset or a dead proxy after the request was read)
+ * @param invalidJson          answer with the status the request would get but a body that is not JSON (truncated);
+ *                             with {@code httpStatus}, that error answer's body is the truncated one
  */
 public record SandboxFault(String operation, String msisdn, Integer times, Integer httpStatus, Long delayMs,
-                           Boolean delayAfterProcessing, Boolean suppressCallback, String errorCode) {
+                           Boolean delayAfterProcessing, Boolean suppressCallback, String errorCode,
+                           Integer retryAfterSeconds, Boolean dropConnection, Boolean invalidJson) {
 
     static final long MAX_DELAY_MS = 600_000;
     public static final int UNTIL_CLEARED = -1;
@@ -28,6 +34,8 @@ public record SandboxFault(String operation, String msisdn, Integer times, Integ
         delayAfterProcessing = Boolean.TRUE.equals(delayAfterProcessing);
         suppressCallback = Boolean.TRUE.equals(suppressCallback);
         errorCode = errorCode == null || errorCode.isBlank() ? null : errorCode.trim();
+        dropConnection = Boolean.TRUE.equals(dropConnection);
+        invalidJson = Boolean.TRUE.equals(invalidJson);
         if (times == 0 || times < UNTIL_CLEARED) {
             throw new IllegalArgumentException("times must be a positive count or -1 (until cleared), not " + times);
         }
@@ -37,6 +45,18 @@ public record SandboxFault(String operation, String msisdn, Integer times, Integ
         if (delayMs < 0 || delayMs > MAX_DELAY_MS) {
             throw new IllegalArgumentException("delayMs must be between 0 and " + MAX_DELAY_MS);
         }
+        if (retryAfterSeconds != null && (httpStatus == null || retryAfterSeconds < 0)) {
+            throw new IllegalArgumentException("retryAfterSeconds needs an httpStatus and must be 0 or more");
+        }
+        if (dropConnection && (httpStatus != null || invalidJson)) {
+            throw new IllegalArgumentException("dropConnection answers nothing: it cannot have an httpStatus or invalidJson");
+        }
+    }
+
+    public SandboxFault(String operation, String msisdn, Integer times, Integer httpStatus, Long delayMs,
+                        Boolean delayAfterProcessing, Boolean suppressCallback, String errorCode) {
+        this(operation, msisdn, times, httpStatus, delayMs, delayAfterProcessing, suppressCallback, errorCode,
+                null, false, false);
     }
 
     public SandboxFault(String operation, String msisdn, Integer times, Integer httpStatus, Long delayMs,
@@ -58,6 +78,6 @@ public record SandboxFault(String operation, String msisdn, Integer times, Integ
 
     SandboxFault withTimes(int remaining) {
         return new SandboxFault(operation, msisdn, remaining, httpStatus, delayMs, delayAfterProcessing,
-                suppressCallback, errorCode);
+                suppressCallback, errorCode, retryAfterSeconds, dropConnection, invalidJson);
     }
 }

@@ -108,4 +108,61 @@ class SandboxControlTest {
         assertThatThrownBy(() -> new SandboxFault("x", null, 1, null, -1L, false, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_throttling_fault_tells_when_to_come_back() {
+        control.add(new SandboxFault("requesttopay", null, 1, 429, 0L, false, false, null, 3, false, false));
+
+        ResponseEntity<Object> answer = call("requesttopay", null, null);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(429);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("3");
+        assertThat(processed).hasValue(0);
+    }
+
+    @Test
+    void an_invalid_json_fault_processes_the_request_and_garbles_its_answer() {
+        control.add(new SandboxFault("requesttopay-status", null, 1, null, 0L, false, false, null, null, false, true));
+
+        ResponseEntity<Object> answer = call("requesttopay-status", null, null);
+
+        assertThat(processed).hasValue(1);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).isEqualTo(SandboxControl.TRUNCATED_JSON);
+    }
+
+    @Test
+    void a_dropped_connection_cannot_also_answer_a_status() {
+        assertThatThrownBy(() -> new SandboxFault("x", null, 1, 500, 0L, false, false, null, null, true, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SandboxFault("x", null, 1, null, 0L, false, false, null, 5, false, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void requests_are_counted_per_reference_and_created_transactions_per_external_id() {
+        control.intercept(new SandboxRequest("requesttopay", null, null, "ref-1"), call -> ResponseEntity.ok().build());
+        control.intercept(new SandboxRequest("requesttopay", null, null, "ref-1"), call -> ResponseEntity.ok().build());
+        control.references().created("ref-1", "order-1");
+        control.references().created("ref-2", "order-1");
+
+        assertThat(control.references().createdByExternalId()).containsEntry("order-1", java.util.Set.of("ref-1", "ref-2"));
+        assertThat(control.references().references()).containsKey("ref-1");
+        assertThat(control.timeline().perSecond("requesttopay").values()).containsExactly(2L);
+    }
+
+    @Test
+    void two_requests_about_one_reference_at_once_are_seen_as_overlapping() {
+        SandboxRequest status = new SandboxRequest("requesttopay-status", null, null, "ref-9");
+        control.intercept(status, outer -> {
+            control.intercept(status, inner -> ResponseEntity.ok().build());
+            return ResponseEntity.ok().build();
+        });
+        control.intercept(status, call -> ResponseEntity.ok().build());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reference = (Map<String, Object>) control.references().references().get("ref-9");
+        assertThat(reference.get("mostInFlight")).isEqualTo(Map.of("requesttopay-status", 2));
+        assertThat(reference.get("requests")).isEqualTo(Map.of("requesttopay-status", 3L));
+    }
 }

@@ -8,6 +8,7 @@ import io.mmg.gateway.sandbox.SandboxControl;
 import io.mmg.gateway.sandbox.SandboxInputs;
 import io.mmg.gateway.sandbox.SandboxRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,14 @@ public class MtnSandboxOperations {
      */
     ResponseEntity<Object> serve(String operation, MtnProduct product, String msisdn,
                                  Function<SandboxCall, ResponseEntity<Object>> work) {
-        SandboxRequest request = new SandboxRequest(operation, product == null ? null : product.path(), msisdn);
+        return serve(operation, product, msisdn, null, work);
+    }
+
+    /** The same, for a request about one transaction: {@code reference} is its X-Reference-Id. */
+    ResponseEntity<Object> serve(String operation, MtnProduct product, String msisdn, String reference,
+                                 Function<SandboxCall, ResponseEntity<Object>> work) {
+        SandboxRequest request = new SandboxRequest(operation, product == null ? null : product.path(), msisdn,
+                reference == null ? null : reference.trim().toLowerCase(Locale.ROOT));
         return control.intercept(request, call -> {
             try {
                 return work.apply(call);
@@ -49,6 +57,11 @@ public class MtnSandboxOperations {
                 return e.toResponse();
             }
         });
+    }
+
+    /** Records that the provider now holds a transaction: a charge, for the per-externalId counts. */
+    void created(String reference, String externalId) {
+        control.references().created(reference.trim().toLowerCase(Locale.ROOT), externalId);
     }
 
     /** A request body as JSON; missing, blank or malformed is a missing node, which the checks refuse. */

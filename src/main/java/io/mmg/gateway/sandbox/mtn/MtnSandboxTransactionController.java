@@ -39,8 +39,13 @@ public class MtnSandboxTransactionController {
         return MtnTransactionType.forCreate(path, version, resource)
                 .map(type -> {
                     JsonNode json = operations.parse(body);
-                    return operations.serve(type.resource(), path, transactions.partyNumber(type, json),
-                            call -> transactions.create(path, type, headers, json, call));
+                    String reference = headers.getFirst("X-Reference-Id");
+                    return operations.serve(type.resource(), path, transactions.partyNumber(type, json), reference,
+                            call -> {
+                                ResponseEntity<Object> answer = transactions.create(path, type, headers, json, call);
+                                operations.created(reference, json.path("externalId").asText(null));
+                                return answer;
+                            });
                 })
                 .orElseGet(MtnSandboxFallbackController::noSuchOperation);
     }
@@ -52,7 +57,7 @@ public class MtnSandboxTransactionController {
         MtnProduct path = MtnProduct.fromPath(product);
         return MtnTransactionType.forStatus(path, version, resource)
                 .map(type -> operations.serve(type.statusOperation(), path,
-                        transactions.partyNumber(path, type, referenceId),
+                        transactions.partyNumber(path, type, referenceId), referenceId,
                         call -> transactions.status(path, type, referenceId, headers)))
                 .orElseGet(MtnSandboxFallbackController::noSuchOperation);
     }

@@ -4,6 +4,7 @@ import static io.mmg.gateway.sandbox.mtn.MtnSandboxClient.newReference;
 import static io.mmg.gateway.sandbox.mtn.MtnSandboxClient.ordinaryMsisdn;
 import static io.mmg.gateway.sandbox.mtn.MtnSandboxClient.requestToPayBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.sandbox.mtn.MtnSandboxClient.Response;
@@ -79,6 +80,37 @@ class MtnSandboxFaultsTest extends MtnSandboxIntegrationTest {
         assertThat(timeout).as("the client gave up waiting").isNotNull();
         assertThat(mtn.status("collection", "v1_0", "requesttopay", reference).status()).isEqualTo(200);
         assertThat(mtn.requestToPay(reference, requestToPayBody(payer, "5")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_dropped_connection_leaves_the_transaction_created_and_the_caller_without_an_answer() {
+        String payer = ordinaryMsisdn();
+        mtn.control("POST", "/faults", """
+                {"operation":"requesttopay","msisdn":"%s","times":1,"dropConnection":true}""".formatted(payer));
+        String reference = newReference();
+
+        assertThatThrownBy(() -> mtn.requestToPay(reference, requestToPayBody(payer, "5")))
+                .hasCauseInstanceOf(java.io.IOException.class);
+
+        assertThat(mtn.status("collection", "v1_0", "requesttopay", reference).status()).isEqualTo(200);
+        assertThat(mtn.requestToPay(reference, requestToPayBody(payer, "5")).status()).isEqualTo(409);
+        JsonNode counted = mtn.control("GET", "/references", null).json().path("references").path(reference);
+        assertThat(counted.path("created").asInt()).isEqualTo(1);
+        assertThat(counted.path("requests").path("requesttopay").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_status_query_can_be_answered_with_invalid_json() {
+        String payer = ordinaryMsisdn();
+        String reference = newReference();
+        mtn.requestToPay(reference, requestToPayBody(payer, "5"));
+        mtn.control("POST", "/faults", """
+                {"operation":"requesttopay-status","msisdn":"%s","times":1,"invalidJson":true}""".formatted(payer));
+
+        Response garbled = mtn.status("collection", "v1_0", "requesttopay", reference);
+
+        assertThat(garbled.status()).isEqualTo(200);
+        assertThat(garbled.body()).isEqualTo("{\"status\":\"SUCC");
     }
 
     @Test
