@@ -1,5 +1,7 @@
 # Build and run the gateway. docker compose up starts it with PostgreSQL (see docker-compose.yml).
 FROM eclipse-temurin:17-jdk AS build
+# This stage runs on the image's platform (linux/amd64 or linux/arm64), so the pom's embedded-postgres profile for
+# that platform is the active one: the jar carries the one set of PostgreSQL binaries the training run below uses.
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./

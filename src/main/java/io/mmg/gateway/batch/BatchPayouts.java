@@ -33,8 +33,6 @@ public class BatchPayouts {
     private static final List<String> NOT_SENT = List.of(FailureReason.PROVIDER_UNAVAILABLE.name(),
             FailureReason.PROVIDER_AUTHENTICATION_FAILED.name(), FailureReason.PROVIDER_REJECTED_REQUEST.name());
 
-    static final int STALE_FILE_LOCK_MINUTES = 10;
-
     private final JdbcTemplate jdbc;
     private final ProducerTemplate producer;
     private final PayoutRowValidator validator;
@@ -56,11 +54,6 @@ public class BatchPayouts {
     public Map<String, Object> claimParams() {
         return Map.of("limit", Math.max(1, (int) Math.ceil(settings.ratePerSecond())),
                 "leaseSeconds", Math.max(1, settings.lease().toSeconds()));
-    }
-
-    /** release-stale-file-locks.sql: read locks older than this were left by an instance that died. */
-    public Map<String, Object> staleFileLockParams() {
-        return Map.of("minutes", STALE_FILE_LOCK_MINUTES);
     }
 
     public void pay(Map<String, Object> item) {

@@ -33,6 +33,18 @@ class CsvReaderTest {
         assertThatThrownBy(() -> read("a\n\"never closed")).isInstanceOf(CsvFormatException.class);
     }
 
+    @Test
+    void text_after_a_closing_quote_is_a_format_error_naming_the_line_not_a_silently_joined_value() {
+        assertThatThrownBy(() -> read("id,narration\n1,ok\n2,\"ab\"cd\n"))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("line: 3");
+    }
+
+    @Test
+    void an_unclosed_quote_names_the_line_it_opened_on() {
+        assertThatThrownBy(() -> read("a\nb\n\"never\nclosed")).hasMessageContaining("startline 3");
+    }
+
     private static List<List<String>> read(String text) {
         CsvReader reader = new CsvReader(new StringReader(text));
         List<List<String>> records = new ArrayList<>();

@@ -66,6 +66,23 @@ class PayoutFileInboxTest extends GatewayApiTest {
         assertThat(Files.readString(errors)).contains("not a known client id");
     }
 
+    @Test
+    void a_file_whose_read_lock_was_left_by_an_instance_that_died_is_picked_up_by_another() throws IOException {
+        UUID clientId = clientOf(apiKey);
+        String lockKey = settings.inbox().resolve(clientId.toString()).resolve("orphaned.csv").toAbsolutePath().toString();
+        // The lock an instance took an hour ago before it died, never renewed since.
+        jdbc.update("INSERT INTO camel_messageprocessed (processorname, messageid, createdat) "
+                + "VALUES ('batch-inbox', ?, localtimestamp - interval '1 hour')", lockKey);
+
+        drop(clientId, "orphaned.csv", PayoutBatchTest.HEADER + "ORPHAN-1," + Phones.uganda() + ",30000,UGX,,\n");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM disbursement_batch WHERE client_id = ? AND file_name = 'orphaned.csv'",
+                Integer.class, clientId) == 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM camel_messageprocessed WHERE messageid = ? "
+                + "AND createdat < localtimestamp - interval '30 minutes'", Integer.class, lockKey)).isZero();
+    }
+
     private void drop(UUID clientId, String name, String content) throws IOException {
         Path folder = settings.inbox().resolve(clientId.toString());
         Files.createDirectories(folder);
