@@ -1,6 +1,7 @@
 package io.mmg.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -36,11 +37,25 @@ public class ApiErrors {
             replies.replyError(exchange, api.code(), api.getMessage(), inCallerTerms(exchange, api.details()));
         } else if (Failures.find(caught, JsonProcessingException.class).isPresent()) {
             replies.replyError(exchange, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", Map.of());
+        } else if (isUnstorableText(caught)) {
+            replies.replyError(exchange, ErrorCode.INVALID_REQUEST,
+                    "The request contains the NUL character (\\u0000), which the gateway cannot store", Map.of());
         } else {
             log.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);
             replies.replyError(exchange, ErrorCode.INTERNAL_ERROR,
                     "The gateway could not process the request; it has been logged", Map.of());
         }
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in text (22021) and jsonb (22P05). The request bodies are checked for it
+     * (JsonBodies), so this is the net under what is not: a query parameter, a callback body, a route file's own.
+     */
+    private static boolean isUnstorableText(Throwable caught) {
+        return Failures.find(caught, SQLException.class)
+                .map(SQLException::getSQLState)
+                .filter(state -> state.equals("22021") || state.equals("22P05"))
+                .isPresent();
     }
 
     private static Map<String, Object> inCallerTerms(Exchange exchange, Map<String, Object> details) {

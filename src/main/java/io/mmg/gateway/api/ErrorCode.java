@@ -41,7 +41,8 @@ public enum ErrorCode {
     CALLBACK_MISMATCH(422),
     INTERNAL_ERROR(500),
     PROVIDER_ERROR(502),
-    PROVIDER_UNAVAILABLE(503);
+    PROVIDER_UNAVAILABLE(503),
+    SERVICE_UNAVAILABLE(503);
 
     private final int httpStatus;
 

@@ -27,7 +27,35 @@ public final class JsonBodies {
         if (root == null || !root.isObject()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object");
         }
+        rejectNul(root, "");
         return root;
+    }
+
+    /**
+     * No NUL character (\u0000, valid JSON) in a field name or text: PostgreSQL refuses it in text and jsonb, and no
+     * field has a use for it.
+     */
+    private static void rejectNul(JsonNode node, String path) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            throw nul(path);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectNul(node.get(i), path + "[" + i + "]");
+            }
+        }
+        node.fields().forEachRemaining(field -> {
+            String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            if (field.getKey().indexOf('\0') >= 0) {
+                throw nul(fieldPath);
+            }
+            rejectNul(field.getValue(), fieldPath);
+        });
+    }
+
+    private static ApiException nul(String path) {
+        String field = path.replace("\0", "\\u0000");
+        return ApiException.invalidField(field, field + " contains the NUL character (\\u0000), which is not accepted");
     }
 
     /** Unknown fields are refused, so a typo never goes unnoticed. */

@@ -4,13 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A streaming RFC 4180 CSV reader: comma separated, fields optionally in double quotes (a quote inside
  * written twice; commas and line breaks allowed inside), CRLF or LF line ends. It holds one record at a
- * time, so a file of any size is read in constant memory. Blank lines are skipped.
+ * time, so a file of any size is read in constant memory. Blank lines are skipped. Control characters other than tab
+ * and line ends are refused: the file is binary (or UTF-16), not text.
  */
 final class CsvReader {
 
@@ -95,10 +97,18 @@ final class CsvReader {
             pushedBack = NONE;
             return c;
         }
+        int c;
         try {
-            return in.read();
+            c = in.read();
+        } catch (CharacterCodingException e) {
+            throw new CsvFormatException("The file is not UTF-8 text (line " + line + "); save the CSV as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            throw new CsvFormatException(String.format("The file is not text: control character 0x%02X at line %d "
+                    + "(a binary or UTF-16 file?); send a UTF-8 CSV file", c, line));
+        }
+        return c;
     }
 }
