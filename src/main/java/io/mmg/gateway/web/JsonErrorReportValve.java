@@ -14,7 +14,8 @@ import org.apache.coyote.ActionCode;
  * Tomcat's own error answers in the gateway's error format instead of its HTML page. Tomcat refuses some requests
  * before any filter or route can see them (a header larger than server.max-http-request-header-size, a malformed
  * request line or URL) and answers them with this host valve; every other error already went through /error
- * (api/ErrorFormatController), which this valve then leaves alone. Installed by {@link TomcatErrorFormat}.
+ * (api/ErrorFormatController), which this valve then leaves alone. Installed by {@link TomcatErrorFormat}. Its 501
+ * and 505 become 400: they answer requests the gateway does not understand, not failures of the gateway.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -28,6 +29,12 @@ public class JsonErrorReportValve extends ErrorReportValve {
         response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
         if (!ioAllowed.get()) {
             return;
+        }
+        if (status == 501 || status == 505) {
+            // Not implemented (CONNECT, an unknown transfer coding) or an HTTP version other than 1.x: the caller's
+            // request is what is wrong, and a 5xx would page whoever watches the gateway's error rate.
+            response.setStatus(400);
+            status = 400;
         }
         ErrorCode code = codeOf(status);
         String body = ErrorResponses.body(code, messageOf(status), Map.of("status", status));
@@ -55,7 +62,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
 
     static String messageOf(int status) {
         return switch (status) {
-            case 400 -> "The request could not be read: its headers are too large (server.max-http-request-header-size), or its request line or URL is malformed";
+            case 400 -> "The request could not be read: headers too large (server.max-http-request-header-size), a "
+                    + "malformed request line or URL, or an HTTP version, method or transfer coding not supported";
             case 413 -> "The request is too large";
             case 414 -> "The URL is too long";
             case 503 -> "The gateway cannot take requests now; retry shortly";

@@ -69,12 +69,18 @@ public class QueryParameterRule extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The decoded parameter names of a raw query string ("a=1&b&c=" has a, b and c). */
+    /**
+     * The decoded parameter names of a raw query string ("a=1&b&c=" has a, b and c). Values are decoded too: one
+     * that cannot be (a lone %) is refused rather than dropped, as the servlet container would drop it.
+     */
     static Set<String> names(String query) {
         Set<String> names = new TreeSet<>();
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (equals >= 0) {
+                URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
             if (!name.isEmpty()) {
                 names.add(name);
             }

@@ -29,6 +29,17 @@ public class ResponseHeaderAllowList extends HttpHeaderFilterStrategy {
         return !allowed(headerName);
     }
 
+    /**
+     * True = not read into the message. Besides Camel's own (Camel*), Content-Encoding: the binding gzips an answer
+     * whose message carries "Content-Encoding: gzip", so a request saying so got a gzipped answer without the header.
+     * A compressed request body is not supported: read as it is, it is not UTF-8 and is refused.
+     */
+    @Override
+    public boolean applyFilterToExternalHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return "Content-Encoding".equalsIgnoreCase(headerName)
+                || super.applyFilterToExternalHeaders(headerName, headerValue, exchange);
+    }
+
     static boolean allowed(String headerName) {
         return headerName != null
                 && (ALLOWED.contains(headerName) || headerName.toLowerCase().startsWith(RATE_LIMIT));
