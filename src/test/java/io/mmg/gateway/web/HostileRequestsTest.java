@@ -114,7 +114,7 @@ class HostileRequestsTest extends GatewayApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a%00b.csv", "%2F", "..", "a%2Fb.csv", "a%5Cb.csv", "%0D%0Ax.csv"})
+    @ValueSource(strings = {"a%00b.csv", "%2F", "..", "a%2Fb.csv", "a%5Cb.csv", "%07bell.csv"})
     void a_payout_file_name_that_is_not_a_plain_name_is_refused(String fileName) throws Exception {
         RawHttp.Answer answer = post("/api/v1/disbursement-batches?fileName=" + fileName, "text/csv", utf8(CSV));
 
