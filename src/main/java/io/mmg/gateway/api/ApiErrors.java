@@ -1,7 +1,6 @@
 package io.mmg.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -35,27 +34,16 @@ public class ApiErrors {
         ApiException api = Failures.find(caught, ApiException.class).orElse(null);
         if (api != null) {
             replies.replyError(exchange, api.code(), api.getMessage(), inCallerTerms(exchange, api.details()));
-        } else if (Failures.find(caught, JsonProcessingException.class).isPresent()) {
-            replies.replyError(exchange, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", Map.of());
         } else if (isUnstorableText(caught)) {
             replies.replyError(exchange, ErrorCode.INVALID_REQUEST,
                     "The request contains the NUL character (\\u0000), which the gateway cannot store", Map.of());
+        } else if (Failures.find(caught, JsonProcessingException.class).isPresent()) {
+            replies.replyError(exchange, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", Map.of());
         } else {
             log.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);
             replies.replyError(exchange, ErrorCode.INTERNAL_ERROR,
                     "The gateway could not process the request; it has been logged", Map.of());
         }
-    }
-
-    /**
-     * PostgreSQL refuses the NUL character in text (22021) and jsonb (22P05). The request bodies are checked for it
-     * (JsonBodies), so this is the net under what is not: a query parameter, a callback body, a route file's own.
-     */
-    private static boolean isUnstorableText(Throwable caught) {
-        return Failures.find(caught, SQLException.class)
-                .map(SQLException::getSQLState)
-                .filter(state -> state.equals("22021") || state.equals("22P05"))
-                .isPresent();
     }
 
     private static Map<String, Object> inCallerTerms(Exchange exchange, Map<String, Object> details) {
@@ -67,5 +55,16 @@ public class ApiErrors {
         Map<String, Object> translated = new LinkedHashMap<>(details);
         translated.put("field", callerNames.get(field));
         return translated;
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in text (22021) and jsonb (22P05). The request bodies are checked for it
+     * (JsonBodies), so this is the net under what is not: a query parameter, a callback body, a route file's own.
+     */
+    private static boolean isUnstorableText(Throwable caught) {
+        return Failures.find(caught, java.sql.SQLException.class)
+                .map(java.sql.SQLException::getSQLState)
+                .filter(state -> state.equals("22021") || state.equals("22P05"))
+                .isPresent();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.support.GatewayApiTest;
+import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.RawHttp;
 import java.io.ByteArrayOutputStream;
@@ -90,6 +91,19 @@ class HostileRequestsTest extends GatewayApiTest {
                 Map.of("Content-Type", "application/json"), garbage);
 
         assertError(answer, 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void a_nul_character_in_an_authenticated_callback_is_refused_not_a_500() {
+        String phone = Phones.uganda();
+        mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
+        String paymentId = collect(phone, "1000").json().path("id").asText();
+
+        HttpResponseView answer = mtn.resendCallback(paymentId,
+                "{\"status\":\"SUCCESSFUL\",\"financialTransactionId\":\"42\\u0000\"}");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().path("code").asText()).isEqualTo("INVALID_REQUEST");
     }
 
     @Test
