@@ -20,7 +20,8 @@ final class BatchFileNames {
             return null;
         }
         if (name.length() > MAX_LENGTH || name.isBlank() || name.equals(".") || name.equals("..")
-                || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.chars().anyMatch(Character::isISOControl)) {
+                || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw ApiException.invalidField("fileName", "fileName must be a plain file name (no path, no control "
                     + "characters, at most " + MAX_LENGTH + " characters), such as payouts-2026-11.csv");
         }

@@ -20,7 +20,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The query parameters each REST verb declares, read from the CamelContext's REST definitions as they are now (a
  * route file reloaded from the external folder brings its own). The verb a request goes to is the most specific one
- * whose path matches, as the HTTP layer picks it.
+ * whose path matches, as the HTTP layer picks it; of equally specific ones the last defined (a reloaded file's).
  */
 @Component
 public class DeclaredQueryParameters {
@@ -45,8 +45,9 @@ public class DeclaredQueryParameters {
                     continue;
                 }
                 PathPattern pattern = patterns.computeIfAbsent(verb, v -> parse(rest, v));
-                if (pattern.matches(requestPath)
-                        && (bestPattern == null || PathPattern.SPECIFICITY_COMPARATOR.compare(pattern, bestPattern) < 0)) {
+                boolean moreSpecific = bestPattern == null
+                        || PathPattern.SPECIFICITY_COMPARATOR.compare(pattern, bestPattern) <= 0;
+                if (pattern.matches(requestPath) && moreSpecific) {
                     best = verb;
                     bestPattern = pattern;
                 }

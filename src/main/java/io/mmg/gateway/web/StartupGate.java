@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 503 SERVICE_UNAVAILABLE with Retry-After until the gateway is ready. Tomcat opens the port before Camel starts the
  * routes (Camel starts once the Spring context is refreshed), so for seconds every API path answered 404 NOT_FOUND,
  * which a client reads as "no such API" and gives up on. Open once the application is ready (routes started, Quartz
- * running); the actuator stays reachable so health probes can tell "starting" from "down".
+ * running). The actuator, /livez and /readyz stay reachable: health probes tell "starting" from "down" themselves.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,7 +39,8 @@ public class StartupGate extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return open || request.getRequestURI().startsWith("/actuator/");
+        String path = request.getRequestURI();
+        return open || path.startsWith("/actuator/") || path.equals("/livez") || path.equals("/readyz");
     }
 
     @Override
