@@ -32,7 +32,7 @@ final class BatchFileNames {
     static String resultBaseName(String fileName, UUID batchId) {
         String name = fileName == null ? ""
                 : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        if (name.toLowerCase().endsWith(".csv")) {
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
             name = name.substring(0, name.length() - 4);
         }
         if (name.isBlank() || name.equals(".") || name.equals("..") || name.chars().anyMatch(Character::isISOControl)) {

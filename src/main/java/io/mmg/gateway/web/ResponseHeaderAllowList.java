@@ -1,6 +1,7 @@
 package io.mmg.gateway.web;
 
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.Exchange;
@@ -42,7 +43,7 @@ public class ResponseHeaderAllowList extends HttpHeaderFilterStrategy {
 
     static boolean allowed(String headerName) {
         return headerName != null
-                && (ALLOWED.contains(headerName) || headerName.toLowerCase().startsWith(RATE_LIMIT));
+                && (ALLOWED.contains(headerName) || headerName.toLowerCase(Locale.ROOT).startsWith(RATE_LIMIT));
     }
 
     private static Set<String> caseInsensitive(String... names) {

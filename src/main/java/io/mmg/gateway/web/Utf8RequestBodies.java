@@ -45,7 +45,7 @@ public class Utf8RequestBodies extends OncePerRequestFilter {
         }
 
         private static boolean isCsv(String contentType) {
-            return contentType != null && contentType.toLowerCase().startsWith("text/csv");
+            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
         }
     }
 }
