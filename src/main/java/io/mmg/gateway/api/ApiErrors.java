@@ -44,6 +44,9 @@ public class ApiErrors {
         ApiException api = Failures.find(caught, ApiException.class).orElse(null);
         if (api != null) {
             replies.replyError(exchange, api.code(), api.getMessage(), inCallerTerms(exchange, api.details()));
+        } else if (isUnstorableText(caught)) {
+            replies.replyError(exchange, ErrorCode.INVALID_REQUEST,
+                    "The request contains the NUL character (\\u0000), which the gateway cannot store", Map.of());
         } else if (Failures.find(caught, JsonProcessingException.class).isPresent()) {
             replies.replyError(exchange, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", Map.of());
         } else if (DatabaseFailures.isUnavailable(caught)) {
@@ -82,5 +85,16 @@ public class ApiErrors {
         Map<String, Object> translated = new LinkedHashMap<>(details);
         translated.put("field", callerNames.get(field));
         return translated;
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in text (22021) and jsonb (22P05). The request bodies are checked for it
+     * (JsonBodies), so this is the net under what is not: a query parameter, a callback body, a route file's own.
+     */
+    private static boolean isUnstorableText(Throwable caught) {
+        return Failures.find(caught, java.sql.SQLException.class)
+                .map(java.sql.SQLException::getSQLState)
+                .filter(state -> state.equals("22021") || state.equals("22P05"))
+                .isPresent();
     }
 }

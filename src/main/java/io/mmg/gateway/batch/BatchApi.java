@@ -40,7 +40,7 @@ public class BatchApi {
         if (body == null) {
             throw new ApiException(ErrorCode.INVALID_FILE, "The request body is empty: send the payout file (CSV) as the body");
         }
-        String name = exchange.getMessage().getHeader("fileName", String.class);
+        String name = BatchFileNames.checked(exchange.getMessage().getHeader("fileName", String.class));
         BatchSummary summary = imports.importCsv(client.id(), "API", name, body, approval(exchange));
         Map<String, Object> view = view(summary.batchId(), client.id());
         view.put("invalidRowsSample", items(summary.batchId(), "INVALID", 0, ERRORS_IN_UPLOAD_ANSWER));

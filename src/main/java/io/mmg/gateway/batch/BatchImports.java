@@ -4,6 +4,7 @@ import io.mmg.gateway.payment.PaymentRequest;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -56,8 +57,10 @@ public class BatchImports {
                 batchId, clientId, source, fileName, BatchStatus.VALIDATING.name());
 
         MessageDigest sha256 = sha256();
-        CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(
-                new DigestInputStream(content, sha256), StandardCharsets.UTF_8), 64 * 1024));
+        // Strict: a file that is not UTF-8 (UTF-16, a spreadsheet, binary) is refused, never read with replacement characters.
+        CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(new DigestInputStream(content, sha256),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024));
         PayoutFileFormat format = PayoutFileFormat.fromHeader(csv.next());
         PayoutItemWriter items = new PayoutItemWriter(jdbc, batchId, clientId);
 

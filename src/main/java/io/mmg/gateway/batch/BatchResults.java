@@ -65,7 +65,7 @@ public class BatchResults {
     public void publish(UUID batchId) {
         var batch = jdbc.queryForMap("SELECT client_id, file_name FROM disbursement_batch WHERE id = ?", batchId);
         Path folder = settings.outbox().resolve(batch.get("client_id").toString());
-        String base = batch.get("file_name") == null ? batchId.toString() : stripCsv((String) batch.get("file_name"));
+        String base = BatchFileNames.resultBaseName((String) batch.get("file_name"), batchId);
         Path target = folder.resolve(base + ".result.csv");
         try {
             Files.createDirectories(folder);
@@ -79,10 +79,5 @@ public class BatchResults {
             throw new UncheckedIOException(e);
         }
         jdbc.update("UPDATE disbursement_batch SET result_file = ? WHERE id = ?", target.toString(), batchId);
-    }
-
-    private static String stripCsv(String name) {
-        String file = Path.of(name).getFileName().toString();
-        return file.toLowerCase().endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
     }
 }

@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVRecord;
  * Records of an RFC 4180 CSV file, read by Apache Commons CSV one at a time (a file of any size in constant
  * memory): comma separated, fields optionally in double quotes (a quote inside written twice; commas and line
  * breaks allowed inside), CRLF or LF line ends, blank lines skipped. A quote that does not close its field
- * ({@code "ab"cd}, or never closed) makes the whole file invalid, never a silently altered value.
+ * ({@code "ab"cd}, or never closed) makes the whole file invalid, never a silently altered value. Only text
+ * reaches the parser ({@link TextOnlyReader}): binary, UTF-16 or non-UTF-8 files are refused.
  */
 final class CsvReader {
 
@@ -25,7 +26,7 @@ final class CsvReader {
 
     CsvReader(Reader in) {
         try {
-            this.parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
+            this.parser = CSVParser.builder().setReader(new TextOnlyReader(in)).setFormat(FORMAT).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.JsonBodies;
 import io.mmg.gateway.api.JsonReplies;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -54,15 +54,11 @@ public class AdminClients {
     }
 
     private String name(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON");
-        }
+        JsonNode root = body == null || body.isBlank() ? null : JsonBodies.object(json, body);
         JsonNode name = root == null ? null : root.get("name");
-        if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > 200) {
-            throw ApiException.invalidField("name", "name is required (at most 200 characters)");
+        if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > 200
+                || name.asText().chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidField("name", "name is required: at most 200 characters, no control characters");
         }
         return name.asText().trim();
     }

@@ -45,6 +45,17 @@ class CsvReaderTest {
         assertThatThrownBy(() -> read("a\nb\n\"never\nclosed")).hasMessageContaining("startline 3");
     }
 
+    @Test
+    void a_control_character_means_a_binary_or_utf16_file() {
+        assertThatThrownBy(() -> read("a,b\n1,\u00002\n")).isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("0x00");
+    }
+
+    @Test
+    void tabs_stay_field_content() {
+        assertThat(read("a\tb,c\n")).containsExactly(List.of("a\tb", "c"));
+    }
+
     private static List<List<String>> read(String text) {
         CsvReader reader = new CsvReader(new StringReader(text));
         List<List<String>> records = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,6 +79,29 @@ class ExternalRoutesReloadTest {
                 () -> http.get("/api/shop/payments/" + ref, apiKey).json(), answer -> "paid".equals(answer.path("state").asText()));
         assertThat(payment.path("amount").decimalValue()).isEqualByComparingTo("1500");
         assertThat(http.get("/api/v1/payments/" + ref, apiKey).json().path("externalId").asText()).isEqualTo("42");
+    }
+
+    @Test
+    void a_route_file_added_later_never_sends_request_headers_back() {
+        GatewayHttp http = new GatewayHttp(port);
+        write("header-echo.yaml", """
+                - route:
+                    id: test-header-echo
+                    description: A route that leaves the request's headers on the message, as a route author might
+                    from:
+                      uri: platform-http:/test/header-echo
+                      steps:
+                        - setBody:
+                            constant: '{"echo":"headers left on the message"}'
+                """);
+        Map<String, String> probes = Map.of("Authorization", "Bearer probe-key", "Cookie", "session=probe-cookie",
+                "X-Probe-Secret", "probe-secret");
+
+        HttpResponseView answer = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.send("GET", "/test/header-echo", null, probes), reply -> reply.status() == 200);
+
+        assertThat(answer.headers().map().keySet()).map(String::toLowerCase)
+                .doesNotContain("authorization", "cookie", "x-probe-secret");
     }
 
     /** The example of docs/compatibility.md, as an engineer would copy it. */
