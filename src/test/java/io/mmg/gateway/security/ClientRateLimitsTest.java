@@ -7,12 +7,15 @@ import io.mmg.gateway.support.HttpResponseView;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Per-client rate limits by kind of call, with their headers, held across instances (README "Security"). */
 class ClientRateLimitsTest extends GatewayApiTest {
 
     @Autowired
     RateLimitSettings defaults;
+    @Value("${gateway.sandbox.api-key}")
+    String sandboxKey;
 
     private HttpResponseView initiate(ClientSettingsAdmin merchant) {
         // An invalid body: refused by validation after the limit has counted it, and nothing is paid.
@@ -87,6 +90,14 @@ class ClientRateLimitsTest extends GatewayApiTest {
         ClientSettingsAdmin merchant = ClientSettingsAdmin.newMerchant(http).withSettings("{\"readsPerMinute\": 0}");
 
         HttpResponseView read = http.get("/api/v1/payments", merchant.apiKey());
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("RateLimit-Limit")).isNull();
+    }
+
+    @Test
+    void the_sandbox_merchant_is_not_limited_by_default() {
+        HttpResponseView read = http.get("/api/v1/payments", sandboxKey);
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("RateLimit-Limit")).isNull();
