@@ -9,8 +9,10 @@ public enum CallKind {
     /** Everything else: status, lists, events, receipts, settings. */
     READ;
 
+    // The seeds' compatible paths (docs/compatibility.md) count as what they do.
     private static final Pattern INITIATIONS = Pattern.compile(
-            "/api/v1/(collections|disbursements|remittances|disbursement-batches|payments/[^/]+/refunds)/?");
+            "/api/v1/(collections|disbursements|remittances|disbursement-batches|payments/[^/]+/refunds)/?"
+                    + "|/api/payments/(request|mtn-momo)/?|/api/payment/(mpesa|transactions/[^/]+/refund)/?");
 
     public static CallKind of(String method, String path) {
         return "POST".equalsIgnoreCase(method) && path != null && INITIATIONS.matcher(path).matches()

@@ -22,6 +22,7 @@ class RequestSignaturesTest {
         assertThat(CallKind.of("POST", "/api/v1/collections")).isEqualTo(CallKind.INITIATION);
         assertThat(CallKind.of("POST", "/api/v1/payments/42/refunds")).isEqualTo(CallKind.INITIATION);
         assertThat(CallKind.of("POST", "/api/v1/disbursement-batches")).isEqualTo(CallKind.INITIATION);
+        assertThat(CallKind.of("POST", "/api/payment/mpesa/")).isEqualTo(CallKind.INITIATION);
         assertThat(CallKind.of("GET", "/api/v1/collections")).isEqualTo(CallKind.READ);
         assertThat(CallKind.of("POST", "/api/v1/disbursement-batches/42/approve")).isEqualTo(CallKind.READ);
         assertThat(CallKind.of("GET", "/api/v1/payments/42/receipt")).isEqualTo(CallKind.READ);

@@ -67,6 +67,23 @@ class RequestSigningTest extends GatewayApiTest {
     }
 
     @Test
+    void a_signed_csv_upload_is_read_whole_by_its_route() {
+        ClientSettingsAdmin merchant = ClientSettingsAdmin.newMerchant(http);
+        String secret = merchant.requireSigning();
+        String csv = "external_id,phone_number,amount,currency,provider,narration\n"
+                + "SIGNED-1," + io.mmg.gateway.support.Phones.uganda() + ",1000,,,\n";
+        String path = "/api/v1/disbursement-batches?approval=required";
+        Map<String, String> headers = new LinkedHashMap<>(signed(secret, now(), "POST", path, csv));
+        headers.put("Authorization", "Bearer " + merchant.apiKey());
+        headers.put("Content-Type", "text/csv");
+
+        HttpResponseView uploaded = http.send("POST", path, csv, headers);
+
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        assertThat(uploaded.json().path("counts").path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void an_unsigned_request_of_a_signing_client_is_refused() {
         ClientSettingsAdmin merchant = ClientSettingsAdmin.newMerchant(http);
         merchant.requireSigning();
