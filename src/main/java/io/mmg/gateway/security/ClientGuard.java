@@ -4,6 +4,7 @@ import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.ReplyHeaders;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.InputStream;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -86,7 +87,7 @@ public class ClientGuard {
         byte[] bytes = exchange.getContext().getTypeConverter().convertTo(byte[].class, exchange, body);
         if (body instanceof StreamCache cache) {
             cache.reset();
-        } else if (body instanceof java.io.InputStream) {
+        } else if (body instanceof InputStream) {
             exchange.getMessage().setBody(bytes);
         }
         return bytes == null ? new byte[0] : bytes;

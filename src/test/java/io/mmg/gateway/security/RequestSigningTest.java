@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
+import io.mmg.gateway.support.Phones;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +73,7 @@ class RequestSigningTest extends GatewayApiTest {
         ClientSettingsAdmin merchant = ClientSettingsAdmin.newMerchant(http);
         String secret = merchant.requireSigning();
         String csv = "external_id,phone_number,amount,currency,provider,narration\n"
-                + "SIGNED-1," + io.mmg.gateway.support.Phones.uganda() + ",1000,,,\n";
+                + "SIGNED-1," + Phones.uganda() + ",1000,,,\n";
         String path = "/api/v1/disbursement-batches?approval=required";
         Map<String, String> headers = new LinkedHashMap<>(signed(secret, now(), "POST", path, csv));
         headers.put("Authorization", "Bearer " + merchant.apiKey());
@@ -145,7 +147,7 @@ class RequestSigningTest extends GatewayApiTest {
         String secret = merchant.requireSigning();
         String good = signed(secret, now(), "GET", "/api/v1/payments", null).get("X-Signature");
 
-        for (Map<String, String> headers : java.util.List.of(
+        for (Map<String, String> headers : List.of(
                 Map.of("X-Signature-Timestamp", "99999999999999999999999999", "X-Signature", good),
                 Map.of("X-Signature-Timestamp", "-5", "X-Signature", good),
                 Map.of("X-Signature-Timestamp", "yesterday", "X-Signature", good),
