@@ -24,6 +24,7 @@ public class JsonReplies {
     public void reply(Exchange exchange, int status, Object body) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
+        ReplyHeaders.restore(exchange);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(write(body));

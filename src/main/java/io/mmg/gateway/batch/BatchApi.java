@@ -3,6 +3,7 @@ package io.mmg.gateway.batch;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.JsonReplies;
+import io.mmg.gateway.api.ReplyHeaders;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -104,6 +105,7 @@ public class BatchApi {
         StringWriter csv = new StringWriter();
         results.write(batchId, csv);
         exchange.getMessage().removeHeaders("*");
+        ReplyHeaders.restore(exchange);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
         exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + batchId + ".result.csv\"");

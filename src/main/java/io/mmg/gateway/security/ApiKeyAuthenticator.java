@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * First step of every /api/v1 route: resolves "Authorization: Bearer &lt;api key&gt;" to a client and
- * puts it in the exchange property {@code client}.
+ * puts it in the exchange property {@code client}, then applies that client's guards (ClientGuard).
  */
 @Component("apiKeyAuthenticator")
 public class ApiKeyAuthenticator {
@@ -16,9 +16,11 @@ public class ApiKeyAuthenticator {
     private static final String BEARER = "Bearer ";
 
     private final ClientDirectory clients;
+    private final ClientGuard guard;
 
-    public ApiKeyAuthenticator(ClientDirectory clients) {
+    public ApiKeyAuthenticator(ClientDirectory clients, ClientGuard guard) {
         this.clients = clients;
+        this.guard = guard;
     }
 
     public void authenticate(Exchange exchange) {
@@ -30,5 +32,7 @@ public class ApiKeyAuthenticator {
         AuthenticatedClient client = clients.findByApiKey(key)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "The API key is not valid"));
         exchange.setProperty(CLIENT, client);
+        // The client's own guards: source allowlist, request signature, rate limit (ClientGuard).
+        guard.check(exchange, client);
     }
 }
