@@ -1,7 +1,11 @@
 package io.mmg.gateway.routes;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code scripts/validate-routes.sh <folder>}: checks a folder of route files before it is deployed, without
@@ -14,26 +18,28 @@ public final class ValidateRoutes {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
+        // Without Spring Boot's logging set-up Logback would print Camel's debug lines between the findings.
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        if (args.length != 1 || !Files.isDirectory(Path.of(args[0]))) {
             System.err.println("usage: validate-routes <folder of route files>");
-            System.exit(2);
-        }
-        Path folder = Path.of(args[0]);
-        if (!Files.isDirectory(folder)) {
-            System.err.println(args[0] + ": not a folder");
             System.exit(2);
         }
         String schemes = System.getProperty("gateway.routes.allowed-schemes",
                 System.getenv().getOrDefault("GATEWAY_ROUTES_ALLOWED_SCHEMES", RouteFolderCheck.DEFAULT_ALLOWED_SCHEMES));
-        RouteCheckReport report = new RouteFolderCheck(KnownBeans.ofGateway(), RouteFiles.schemes(schemes))
+        System.exit(run(Path.of(args[0]), schemes, System.out));
+    }
+
+    /** The exit code: 0 when every file is fine, 1 when any has a problem. */
+    static int run(Path folder, String allowedSchemes, PrintStream out) {
+        RouteCheckReport report = new RouteFolderCheck(KnownBeans.ofGateway(), RouteFiles.schemes(allowedSchemes))
                 .check(RouteFiles.bundled(), RouteFiles.folder(folder));
-        report.problems().forEach(problem -> System.out.println(folder.resolve(problem.file()).normalize()
+        report.problems().forEach(problem -> out.println(folder.resolve(problem.file()).normalize()
                 + ":" + Math.max(problem.line(), 1) + ": " + problem.message()));
         if (!report.ok()) {
-            System.out.println(report.problems().size() + " problems in " + report.brokenFiles().size() + " of " + report.files() + " files");
-            System.exit(1);
+            out.println(report.problems().size() + " problems in " + report.brokenFiles().size() + " of " + report.files() + " files");
+            return 1;
         }
-        System.out.println(report.summary());
-        System.exit(0);
+        out.println(report.summary());
+        return 0;
     }
 }

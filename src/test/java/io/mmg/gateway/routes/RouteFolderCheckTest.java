@@ -117,4 +117,24 @@ class RouteFolderCheckTest {
         assertThat(report.problems()).singleElement().asString()
                 .startsWith("tag.yaml:9: bean 'apiKeyAuthenticator' has no method 'authenticat'");
     }
+
+    @Test
+    void the_worked_example_of_docs_routes_passes_the_check() {
+        RouteCheckReport report = new RouteFolderCheck(beans, RouteFiles.schemes(RouteFolderCheck.DEFAULT_ALLOWED_SCHEMES))
+                .check(bundled, RouteFiles.folder(java.nio.file.Path.of("routes/examples")));
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.routes()).isEqualTo(1);
+    }
+
+    @Test
+    void the_command_prints_n_routes_ok_and_exits_0_for_a_good_folder() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        int exit = ValidateRoutes.run(java.nio.file.Path.of("routes/examples"), RouteFolderCheck.DEFAULT_ALLOWED_SCHEMES,
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("1 routes OK (1 files)" + System.lineSeparator());
+    }
 }
