@@ -14,7 +14,7 @@ import org.apache.camel.support.RoutePolicySupport;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts, per route, the exchanges it handled, those that ended failed and their total time: what an engineer
+ * Counts, per route, the exchanges it handled, those that ended in an error (handled or not) and their total time: what an engineer
  * needs to see whether a route is used and healthy (GET /api/v1/admin/routes). camel-management would give the
  * same through JMX, with a module and MBeans more than this needs; Camel applies every RoutePolicyFactory bean
  * to every route, reloaded ones included.
@@ -43,6 +43,10 @@ public class RouteStatistics implements RoutePolicyFactory {
         }
     }
 
+    /** When an exchange entered the route, and the error it already carried then (not this route's). */
+    private record Begin(long nanos, Object caughtBefore) {
+    }
+
     private final Map<String, Counters> byRoute = new ConcurrentHashMap<>();
 
     public Optional<Counters> of(String routeId) {
@@ -57,18 +61,20 @@ public class RouteStatistics implements RoutePolicyFactory {
         return new RoutePolicySupport() {
             @Override
             public void onExchangeBegin(Route route, Exchange exchange) {
-                exchange.setProperty(started, System.nanoTime());
+                exchange.setProperty(started, new Begin(System.nanoTime(), exchange.getProperty(Exchange.EXCEPTION_CAUGHT)));
             }
 
             @Override
             public void onExchangeDone(Route route, Exchange exchange) {
-                Long begin = exchange.getProperty(started, Long.class);
+                Begin begin = exchange.getProperty(started, Begin.class);
                 exchange.removeProperty(started);
                 counters.exchanges.incrementAndGet();
                 if (begin != null) {
-                    counters.totalNanos.addAndGet(System.nanoTime() - begin);
+                    counters.totalNanos.addAndGet(System.nanoTime() - begin.nanos());
                 }
-                if (exchange.isFailed()) {
+                // Failed = ended in an error, also one an error handler turned into an error answer (handled).
+                Object caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+                if (exchange.isFailed() || caught != null && (begin == null || caught != begin.caughtBefore())) {
                     counters.failed.incrementAndGet();
                 }
             }
