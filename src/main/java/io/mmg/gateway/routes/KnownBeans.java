@@ -72,9 +72,30 @@ public final class KnownBeans {
         return Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(method));
     }
 
+    /** A known name at most three edits away (a typo), for "did you mean". */
     Optional<String> closestName(String name) {
-        return types.keySet().stream().filter(known -> known.equalsIgnoreCase(name)
-                || known.toLowerCase().contains(name.toLowerCase()) || name.toLowerCase().contains(known.toLowerCase())).findFirst();
+        return types.keySet().stream().filter(known -> distance(known.toLowerCase(), name.toLowerCase()) <= 3)
+                .min(java.util.Comparator.comparingInt(known -> distance(known.toLowerCase(), name.toLowerCase())));
+    }
+
+    /** Levenshtein distance, two rows at a time. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Class<?> load(String className) {

@@ -66,6 +66,7 @@ public final class RouteFolderCheck {
                 checkReferences(RouteReferences.of(route, file), file, consumed, problems);
             }
         }
+        problems.sort(java.util.Comparator.comparing(RouteProblem::file).thenComparingInt(RouteProblem::line));
         return new RouteCheckReport(List.copyOf(problems), routes, external.size());
     }
 

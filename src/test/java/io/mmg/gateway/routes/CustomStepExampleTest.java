@@ -2,6 +2,7 @@ package io.mmg.gateway.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.security.ClientDirectory;
 import io.mmg.gateway.support.GatewayHttp;
 import io.mmg.gateway.support.Phones;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,5 +64,18 @@ class CustomStepExampleTest {
         String metadata = collect(clients.createClient("Another Shop " + UUID.randomUUID()).apiKey());
 
         assertThat(metadata).isEqualTo("{\"order\":\"42\"}");
+    }
+
+    @Test
+    void the_admin_route_view_shows_the_custom_step_from_its_file() {
+        JsonNode view = new GatewayHttp(port).get("/api/v1/admin/routes", "test-admin-key").json();
+
+        JsonNode step = StreamSupport.stream(view.path("routes").spliterator(), false)
+                .filter(route -> "collection-custom-step".equals(route.path("id").asText())).findFirst().orElseThrow();
+        assertThat(step.path("source").asText()).startsWith("custom-steps.yaml:");
+        assertThat(step.path("status").asText()).isEqualTo("Started");
+        assertThat(view.path("folder").asText()).endsWith("custom-step-example-test");
+        assertThat(view.path("lastReload").path("result").asText()).isEqualTo("OK");
+        assertThat(view.path("skippedFiles")).isEmpty();
     }
 }

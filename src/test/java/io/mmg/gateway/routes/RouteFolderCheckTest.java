@@ -107,7 +107,7 @@ class RouteFolderCheckTest {
         RouteCheckReport report = check("tag.yaml", GOOD.replace("ref: apiKeyAuthenticator", "ref: apiKeyAuthenticatr"));
 
         assertThat(report.problems()).singleElement().asString()
-                .startsWith("tag.yaml:8: bean 'apiKeyAuthenticatr' does not exist in the gateway");
+                .startsWith("tag.yaml:8: bean 'apiKeyAuthenticatr' does not exist in the gateway (did you mean 'apiKeyAuthenticator'?)");
     }
 
     @Test
