@@ -7,6 +7,8 @@ import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.Phones;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
 
 /** GET /api/v1/admin/routes: the running routes as an engineer needs to see them, for the operator's key only. */
 class AdminRoutesViewTest extends GatewayApiTest {
@@ -46,5 +48,15 @@ class AdminRoutesViewTest extends GatewayApiTest {
     void the_view_needs_the_admin_key() {
         assertThat(http.get("/api/v1/admin/routes", apiKey).status()).isEqualTo(401);
         assertThat(http.get("/api/v1/admin/routes", apiKey).json().path("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Autowired
+    RoutesHealthIndicator routesHealth;
+
+    @Test
+    void health_has_a_routes_part_that_is_up_and_not_in_readiness() {
+        assertThat(routesHealth.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(routesHealth.health().getDetails()).containsEntry("skippedFiles", java.util.List.of());
+        assertThat(http.get("/actuator/health/readiness", null).body()).doesNotContain("routes");
     }
 }
