@@ -11,6 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -98,5 +102,28 @@ class ExternalRoutesStartupTest {
 
         assertThat(environment.getProperty("camel.main.routes-include-pattern"))
                 .contains("classpath:routes/collection.yaml").doesNotContain("file:" + folder.resolve("collection.yaml"));
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                Arguments.of("YAML syntax error", "    id: good-test", "    id: good-test\n   description: [oops",
+                        "good.yaml:3: while parsing a block mapping"),
+                Arguments.of("unknown EIP", "- to: direct:create-collection", "- frobnicate: direct:create-collection",
+                        "good.yaml:6: Unknown node id: frobnicate"),
+                Arguments.of("bundled route id", "id: good-test", "id: create-collection",
+                        "good.yaml:2: route id 'create-collection' is already used by the bundled collection.yaml"),
+                Arguments.of("endpoint not allowed", "direct:create-collection", "exec:rm",
+                        "good.yaml:6: endpoint 'exec:rm' uses 'exec:', which the gateway does not allow"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void each_kind_of_bad_input_stops_start_up_with_a_precise_message(String kind, String good, String bad, String message) throws IOException {
+        Files.writeString(folder.resolve("good.yaml"), GOOD.replace(good, bad));
+
+        assertThatThrownBy(() -> postProcess(environment(Map.of("gateway.routes.dir", folder.toString()))))
+                .isInstanceOfSatisfying(BrokenRouteFilesException.class, broken ->
+                        assertThat(new BrokenRouteFilesFailureAnalyzer().analyze(broken).getDescription())
+                                .contains(folder.resolve(message.substring(0, message.indexOf(':'))) + message.substring(message.indexOf(':'))));
     }
 }
