@@ -23,8 +23,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>When {@code gateway.routes.dir} names a folder, every {@code *.yaml} in it is loaded after the
  * bundled {@code classpath:routes/*.yaml}. A file with the same name as a bundled one replaces it
  * (the bundled copy is not loaded), so copying {@code collection.yaml} there and editing it is how a
- * bundled flow is customised. Camel watches the folder and reloads a changed file's routes in place
- * (routes are matched by id; the other routes keep running).
+ * bundled flow is customised. The folder is watched and a changed file's routes are reloaded in place
+ * (routes are matched by id; the other routes keep running) once they pass the route check ({@link CheckedRoutesReload}).
  *
  * <p>The folder is checked first ({@link RouteFolderCheck}, as scripts/validate-routes.sh does): a broken file
  * stops start-up with its file and line ({@link BrokenRouteFilesFailureAnalyzer}), or with
@@ -79,11 +79,8 @@ public class ExternalRoutesFolder implements EnvironmentPostProcessor {
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("camel.main.routes-include-pattern", String.join(",", include));
-        properties.put("camel.main.routes-reload-enabled", "true");
-        properties.put("camel.main.routes-reload-directory", folder.toString());
-        properties.put("camel.main.routes-reload-pattern", "*.yaml");
-        // Reload only the changed file's routes; the bundled routes keep running untouched.
-        properties.put("camel.main.routes-reload-remove-all-routes", "false");
+        // The folder is watched by CheckedRoutesReload (the route check before each reload), not Camel's own watcher.
+        properties.put("camel.main.routes-reload-enabled", "false");
         // Routes carry the file and line they come from (the admin route view and Camel's errors show them).
         properties.put("camel.main.source-location-enabled", "true");
         return properties;
