@@ -137,4 +137,13 @@ class RouteFolderCheckTest {
         assertThat(exit).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("1 routes OK (1 files)" + System.lineSeparator());
     }
+
+    @Test
+    void the_worked_example_in_docs_routes_is_the_example_file() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/routes.md"));
+        int start = page.indexOf("```yaml\n", page.indexOf("## Worked example")) + "```yaml\n".length();
+        String shown = page.substring(start, page.indexOf("```", start));
+
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("routes/examples/custom-steps.yaml"))).endsWith(shown);
+    }
 }
