@@ -20,10 +20,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The worked example of docs/routes.md (routes/examples/custom-steps.yaml), dropped into the routes folder as
- * an engineer would: collections of the named merchant are tagged, the others are not.
+ * an engineer would: collections of the named merchant are tagged, the others are not. Beside it lies a broken
+ * file, which the gateway skips (gateway.routes.skip-broken) and shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.routes.dir=target/custom-step-example-test")
+        properties = {"gateway.routes.dir=target/custom-step-example-test", "gateway.routes.skip-broken=true"})
 @ActiveProfiles("test")
 class CustomStepExampleTest {
 
@@ -35,6 +36,7 @@ class CustomStepExampleTest {
             Files.createDirectories(DIR);
             String example = Files.readString(Path.of("routes/examples/custom-steps.yaml"));
             Files.writeString(DIR.resolve("custom-steps.yaml"), example.replace("'Acme Shop'", "'" + MERCHANT + "'"));
+            Files.writeString(DIR.resolve("broken.yaml"), example.replace("- filter:", "- filtre:").replace("collection-custom-step", "broken-step"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,6 +78,17 @@ class CustomStepExampleTest {
         assertThat(step.path("status").asText()).isEqualTo("Started");
         assertThat(view.path("folder").asText()).endsWith("custom-step-example-test");
         assertThat(view.path("lastReload").path("result").asText()).isEqualTo("OK");
-        assertThat(view.path("skippedFiles")).isEmpty();
+    }
+
+    @Autowired
+    RoutesHealthIndicator routesHealth;
+
+    @Test
+    void a_skipped_broken_file_is_listed_in_the_route_view_and_in_health() {
+        JsonNode view = new GatewayHttp(port).get("/api/v1/admin/routes", "test-admin-key").json();
+
+        assertThat(view.path("skippedFiles").get(0).asText()).startsWith("broken.yaml:10: Unknown node id: filtre");
+        assertThat(routesHealth.health().getDetails().get("skippedFiles").toString()).contains("broken.yaml:10");
+        assertThat(routesHealth.health().getStatus().getCode()).isEqualTo("UP");
     }
 }
