@@ -39,6 +39,7 @@ class ExternalRoutesReloadTest {
         write("greeting.yaml", greetingRoute("hello"));
         write("health.yaml", bundled("routes/health.yaml").replace("{\"status\":\"UP\"}", "{\"status\":\"UP\",\"edited\":true}"));
         write("example-adapter.yaml", exampleAdapter());
+        write("guarded.yaml", guardedRoute("direct:create-collection"));
     }
 
     @LocalServerPort
@@ -102,6 +103,38 @@ class ExternalRoutesReloadTest {
 
         assertThat(answer.headers().map().keySet()).map(String::toLowerCase)
                 .doesNotContain("authorization", "cookie", "x-probe-secret");
+    }
+
+    @Test
+    void an_edit_that_fails_the_route_check_is_not_loaded_and_the_previous_route_keeps_serving() {
+        GatewayHttp http = new GatewayHttp(port);
+
+        write("guarded.yaml", guardedRoute("exec:rm?args=-rf"));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(http.get("/api/v1/admin/routes", "test-admin-key").json().path("lastReload").path("error").asText())
+                        .contains("guarded.yaml:13: endpoint 'exec:rm' uses 'exec:', which the gateway does not allow"));
+        assertThat(http.get("/test/guarded", null).json().path("guarded").asBoolean()).isTrue();
+    }
+
+    private static String guardedRoute(String target) {
+        return """
+                - route:
+                    id: test-guarded
+                    description: A route whose edit the route check refuses
+                    from:
+                      uri: platform-http:/test/guarded
+                      steps:
+                        - setHeader:
+                            name: Content-Type
+                            constant: application/json
+                        - filter:
+                            simple: "${header.never} == 'yes'"
+                            steps:
+                              - to: %s
+                        - setBody:
+                            constant: '{"guarded":true}'
+                """.formatted(target);
     }
 
     /** The example of docs/compatibility.md, as an engineer would copy it. */
