@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates an MTN MoMo sandbox API user and API key per product (provider-apis.md A3) and prints the
+# Creates an MTN MoMo sandbox API user and API key per product (docs/providers.md#mtn-sandbox-provisioning) and prints the
 # environment variables to set (standard output; progress on standard error). See docs/mtn.md.
 #   scripts/mtn-provision.sh [--base-url=https://sandbox.momodeveloper.mtn.com] [--callback-host=HOST]
 #                            [--product=collection,disbursement,remittance]  >> .env

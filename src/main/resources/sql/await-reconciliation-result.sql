@@ -1,5 +1,4 @@
--- An M-Pesa Transaction Status query is about to be sent for this item (its Result comes later, provider-apis.md
--- B9): the hash of the secret in its ResultURL is stored first, so a Result that comes back at once finds the item.
+-- An M-Pesa Transaction Status query is about to be sent for this item (its Result comes later, docs/providers.md#daraja-transaction-status): the hash of the secret in its ResultURL is stored first, so a Result that comes back at once finds the item.
 UPDATE reconciliation_item
    SET state = 'AWAITING_RESULT',
        reply_token_hash = :#replyTokenHash,

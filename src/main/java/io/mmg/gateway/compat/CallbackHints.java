@@ -30,7 +30,7 @@ public class CallbackHints {
     }
 
     /**
-     * An MTN status body (A9) names no payment; the reference id is ours (X-Reference-Id), so it is taken from a
+     * An MTN status body (docs/providers.md#mtn-callbacks) names no payment; the reference id is ours (X-Reference-Id), so it is taken from a
      * {@code referenceId} field or an {@code X-Reference-Id} header when the sender adds one.
      */
     public Map<String, Object> mtn(String body, String referenceIdHeader) {
@@ -39,7 +39,7 @@ public class CallbackHints {
         return params(Provider.MTN_MOMO, uuid(referenceId), null);
     }
 
-    /** A Daraja STK callback (B6) names the push by its CheckoutRequestID, stored as the provider reference. */
+    /** A Daraja STK callback (docs/providers.md#daraja-stk-callback) names the push by its CheckoutRequestID, stored as the provider reference. */
     public Map<String, Object> mpesaStk(String body) {
         JsonNode callback = parser.readObject(body).path("Body").path("stkCallback");
         return params(Provider.MPESA, null, callback.path("CheckoutRequestID").asText(null));

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The country table of seed 002 (the 11 MTN MoMo markets) plus Kenya for M-Pesa, and the MTN sandbox's
- * test numbers (467331234xx, provider-apis.md A11), which only exist in the sandbox and only take EUR.
+ * test numbers (467331234xx, docs/providers.md#mtn-sandbox), which only exist in the sandbox and only take EUR.
  * National number lengths follow today's numbering plans (Nigeria and Côte d'Ivoire have 10 digits;
  * Benin moved from 8 to 10 in 2024 and both are accepted), not the seed's 9-digit placeholder.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Minor units of the currencies the gateway moves. UGX, RWF, XAF, XOF and GNF have none (ISO 4217);
- * KES has cents in ISO 4217 but M-Pesa only takes whole shillings (provider-apis.md B4), so the
+ * KES has cents in ISO 4217 but M-Pesa only takes whole shillings (docs/providers.md#daraja-stk-push), so the
  * gateway treats it as having none. EUR is the MTN sandbox's only currency.
  */
 public final class Currencies {

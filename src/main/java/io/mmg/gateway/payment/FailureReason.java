@@ -2,7 +2,7 @@ package io.mmg.gateway.payment;
 
 /**
  * Why a payment failed, in one table for every provider (seed 002 "Error Reasons", extended with the
- * reasons MTN and M-Pesa really send, provider-apis.md A10 and B7). {@code retryable} says whether
+ * reasons MTN and M-Pesa really send, docs/providers.md#mtn-errors, #daraja-stk-result-codes). {@code retryable} says whether
  * trying again later (with a new payment) can succeed; business failures are never retried.
  */
 public enum FailureReason {

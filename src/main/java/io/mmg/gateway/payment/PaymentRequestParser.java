@@ -224,7 +224,7 @@ public class PaymentRequestParser {
         if (CONTROL_CHARS.matcher(value).find()) {
             throw ApiException.invalidField(field, field + " must not contain control characters");
         }
-        // MTN answers 400 to an apostrophe in payerMessage/payeeNote (provider-apis.md A2).
+        // MTN answers 400 to an apostrophe in payerMessage/payeeNote (docs/providers.md#mtn-authentication).
         if (value.indexOf('\'') >= 0) {
             throw ApiException.invalidField(field, field + " must not contain an apostrophe (') : the provider rejects it");
         }

@@ -1,7 +1,7 @@
 package io.mmg.gateway.payment;
 
 /**
- * Lifecycle of a payment (DESIGN.md "Payment lifecycle").
+ * Lifecycle of a payment (docs/developing.md#payment-lifecycle).
  * UNKNOWN means the provider call's outcome is not known (timeout, reset, 5xx after retries);
  * the poller and reconciliation resolve it. NEEDS_REVIEW is an open payment the gateway could not settle by
  * itself within gateway.poller.review-after (no answer from the provider, or none possible): still open, so a

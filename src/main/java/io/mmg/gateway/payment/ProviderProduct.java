@@ -40,7 +40,7 @@ public enum ProviderProduct {
         return Optional.ofNullable(switch (provider) {
             case MTN_MOMO -> switch (type) {
                 case COLLECTION -> MTN_COLLECTION;
-                // MTN refunds a collection through the Disbursement product (provider-apis.md A6).
+                // MTN refunds a collection through the Disbursement product (docs/providers.md#mtn-disbursement).
                 case DISBURSEMENT, REFUND -> MTN_DISBURSEMENT;
                 case REMITTANCE -> MTN_REMITTANCE;
             };

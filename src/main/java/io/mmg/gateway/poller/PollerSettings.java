@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * gateway.poller.*: how often open payments are asked about. MTN sends a callback once and never
- * retries (provider-apis.md A9), so polling is what guarantees every payment ends. A payment the gateway
+ * retries (docs/providers.md#mtn-callbacks), so polling is what guarantees every payment ends. A payment the gateway
  * still cannot get an answer about {@code reviewAfter} after it was created goes to NEEDS_REVIEW and is
  * asked about every {@code reviewInterval} from then on, until an answer or an operator settles it.
  */

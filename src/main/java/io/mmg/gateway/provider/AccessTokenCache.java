@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One provider product's OAuth token, shared by all requests (MTN: "re-use the token, refresh about
- * 10 minutes before expiry", provider-apis.md A4; Daraja: a new token may invalidate the old one, B2).
+ * 10 minutes before expiry", docs/providers.md#mtn-tokens; Daraja: a new token may invalidate the old one, docs/providers.md#daraja-oauth).
  *
  * <p>No stampede: while the current token is still valid, the one caller that finds it due for
  * refresh fetches the new one and everybody else keeps using the old one; only when there is no

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Maybe sent means UNKNOWN (DESIGN.md): once any attempt of a payment request may have reached the provider, the
+ * Maybe sent means UNKNOWN (docs/developing.md#maybe-sent-means-unknown): once any attempt of a payment request may have reached the provider, the
  * payment can only become UNKNOWN (202, its Idempotency-Key kept, the poller finds out), whatever later attempts
  * say about themselves. The last failure alone does not tell: a retry turned away by an open circuit sent nothing,
  * but the attempt before it may have arrived and lost its answer.

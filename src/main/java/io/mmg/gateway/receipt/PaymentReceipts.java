@@ -65,7 +65,7 @@ public class PaymentReceipts {
     }
 
     /**
-     * MTN's basicuserinfo call for the payment's number (A5.6), to ask through the Collection product, or null when
+     * MTN's basicuserinfo call for the payment's number (docs/providers.md#mtn-accounts), to ask through the Collection product, or null when
      * the name is known already or the provider is not MTN.
      */
     public ProviderCall customerNameQuery(Payment payment, String knownName) {

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * gateway.reconciliation.*: how large a period may be, how fast providers are asked (MTN caps status GETs at about
- * 10 per second, provider-apis.md A12, and the poller asks too), and how long an asynchronous answer is waited for.
+ * 10 per second, docs/providers.md#mtn-limits, and the poller asks too), and how long an asynchronous answer is waited for.
  * The daily job's schedule ({@code daily.enabled}, {@code daily.cron}) and the worker's tick
  * ({@code worker-interval-ms}, {@code threads}) are read by routes/reconciliation.yaml.
  */

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends simulator callbacks asynchronously, once each and without retries or signatures (MTN's older
- * callback page and the 2018 docs: "sent once"; no provider signs callbacks, provider-apis.md A9).
+ * callback page and the 2018 docs: "sent once"; no provider signs callbacks, docs/providers.md#mtn-callbacks).
  * Bodies and full URLs are never logged: a callback URL may carry a per-payment secret.
  *
  * <p>A pooled blocking client on a few threads: under load the simulator sends as many callbacks as the
@@ -38,7 +38,7 @@ public class SandboxCallbackSender implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxCallbackSender.class);
 
-    /** MTN gives a callback listener 2 seconds to answer (provider-apis.md A9, newer callback page). */
+    /** MTN gives a callback listener 2 seconds to answer (docs/providers.md#mtn-callbacks, newer callback page). */
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final int SENDERS = 8;
 

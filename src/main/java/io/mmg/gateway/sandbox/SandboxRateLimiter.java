@@ -2,7 +2,7 @@ package io.mmg.gateway.sandbox;
 
 /**
  * A one-second fixed window, enough to play a provider's "N requests per second" cap (MTN status polls,
- * provider-apis.md A12) without any clock-precise fairness.
+ * docs/providers.md#mtn-limits) without any clock-precise fairness.
  */
 public final class SandboxRateLimiter {
 

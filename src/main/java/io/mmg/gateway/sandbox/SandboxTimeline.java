@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Requests per operation per wall-clock second, over the last hour: what a provider's rate limit sees, summed over
- * every gateway instance that calls it (e.g. MTN's status queries, provider-apis.md A12).
+ * every gateway instance that calls it (e.g. MTN's status queries, docs/providers.md#mtn-limits).
  */
 public final class SandboxTimeline {
 

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Optional allowlist of provider source addresses for every {@code /callbacks/**} request (MTN and M-Pesa),
  * off by default ({@code gateway.callbacks.allowed-sources} empty). It is defence in depth only: callbacks
  * are authenticated by the per-payment secret in their URL. Providers' address lists are not reliably
- * published (provider-apis.md B15 found Safaricom's only in third-party code), so {@code allowlist-log-only}
+ * published (docs/providers.md#daraja-callback-ips found Safaricom's only in third-party code), so {@code allowlist-log-only}
  * lets a new list be watched in the logs before it is enforced. Behind a proxy, set
  * {@code server.forward-headers-strategy} so that the remote address is the provider's.
  */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authenticates provider callbacks. They carry no API key and providers do not sign them
- * (provider-apis.md A9, B6), so the callback URL we gave carries the payment id and a per-payment
+ * (docs/providers.md#mtn-callbacks, #daraja-stk-callback), so the callback URL we gave carries the payment id and a per-payment
  * secret; only its SHA-256 is stored. Unknown payment or wrong secret: rejected and logged.
  */
 @Component("providerCallbacks")

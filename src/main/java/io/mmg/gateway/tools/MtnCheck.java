@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /**
  * scripts/mtn-check.sh: "is my MTN setup right?". With the gateway's own configuration it checks, step by step,
- * what a payment needs (provider-apis.md A1-A6): each product's credentials, its sandbox API user and callback
+ * what a payment needs (docs/providers.md#mtn-momo-open-api): each product's credentials, its sandbox API user and callback
  * host, an access token per product and environment, a balance call, an account-holder check and, on request,
  * a 1 EUR request-to-pay to a sandbox number followed to its end. One PASS/FAIL line per step; exit code 1
  * when a step failed. Secrets are never printed in full.
@@ -36,7 +36,7 @@ import java.util.UUID;
  */
 public final class MtnCheck {
 
-    /** "Any other number results in success" in MTN's sandbox, as recorded runs confirm (A11). */
+    /** "Any other number results in success" in MTN's sandbox, as recorded runs confirm (docs/providers.md#mtn-sandbox). */
     static final String SANDBOX_MSISDN = "56733123452";
 
     private final MtnToolContext context;
@@ -120,7 +120,7 @@ public final class MtnCheck {
         return environments;
     }
 
-    /** Sandbox API user (A3): it exists, and MTN will accept callbacks to the gateway's host (A2). */
+    /** Sandbox API user (docs/providers.md#mtn-sandbox-provisioning): it exists, and MTN will accept callbacks to the gateway's host (docs/providers.md#mtn-authentication). */
     private void checkApiUser(MtnProduct product) {
         String apiUser = context.settings().credentials(product).apiUser();
         ProviderReply reply = context.send(context.requests().apiUser(product, apiUser), null);
@@ -169,7 +169,7 @@ public final class MtnCheck {
                 + body.path("currency").asText(""));
     }
 
-    /** A5.6 through Collection: MTN knows the number and its wallet is active. */
+    /** docs/providers.md#mtn-accounts through Collection: MTN knows the number and its wallet is active. */
     private void checkAccountHolder(Map<String, String> environments) {
         String msisdn = PhoneNumbers.normalise(context.options().getOrDefault("msisdn",
                 context.settings().isSandbox() ? SANDBOX_MSISDN : ""));
@@ -196,7 +196,7 @@ public final class MtnCheck {
         }
     }
 
-    /** A tiny request-to-pay to a sandbox number, followed by status queries until it ends (A5.1, A5.2). */
+    /** A tiny request-to-pay to a sandbox number, followed by status queries until it ends (docs/providers.md#mtn-request-to-pay, #mtn-status). */
     private void checkRequestToPay() {
         if (!context.settings().isSandbox()) {
             out.println("SKIP  collection     request to pay           only against the sandbox: it would move real money");

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * scripts/mtn-provision.sh: creates an MTN sandbox API user and API key for each product (provider-apis.md A3:
+ * scripts/mtn-provision.sh: creates an MTN sandbox API user and API key for each product (docs/providers.md#mtn-sandbox-provisioning:
  * POST /v1_0/apiuser with a uuid4 X-Reference-Id and the providerCallbackHost, then POST .../apikey) with the
  * product's subscription key, and prints the environment variables to set. The key cannot be read back later,
  * so it is printed once, on standard output only; everything else goes to standard error.

@@ -84,7 +84,7 @@ record MtnToolContext(MtnSettings settings, MtnRequests requests, String baseUrl
         }
     }
 
-    /** The host MTN must allow callbacks to (the API user's providerCallbackHost, provider-apis.md A2, A3). */
+    /** The host MTN must allow callbacks to (the API user's providerCallbackHost, docs/providers.md#mtn-authentication, #mtn-sandbox-provisioning). */
     String callbackHost() {
         return options.getOrDefault("callback-host", URI.create(publicUrl).getHost());
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * MTN callbacks are unsigned (provider-apis.md A9): the gateway trusts one only with the payment's own
+ * MTN callbacks are unsigned (docs/providers.md#mtn-callbacks): the gateway trusts one only with the payment's own
  * secret, only if it is about that payment, and only once.
  */
 class CallbackSecurityTest extends GatewayApiTest {

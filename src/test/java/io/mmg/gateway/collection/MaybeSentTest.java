@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Maybe sent means UNKNOWN (DESIGN.md): once an attempt may have reached the provider, what later attempts say
+ * Maybe sent means UNKNOWN (docs/developing.md#maybe-sent-means-unknown): once an attempt may have reached the provider, what later attempts say
  * about themselves (circuit open, 503, connection refused) cannot make the payment FAILED or release its key.
  */
 class MaybeSentTest extends GatewayApiTest {

@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 class StatusQueryRateAcrossInstancesTest extends GatewayApiTest {
 
     static final int RATE = 10;
-    /** MTN sandbox number whose payments stay PENDING (provider-apis.md A11). */
+    /** MTN sandbox number whose payments stay PENDING (docs/providers.md#mtn-sandbox). */
     private static final String STAYS_PENDING = "46733123454";
     private static final int CLIENTS_PER_INSTANCE = 3;
     private static final int REFRESHES_PER_CLIENT = 7;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Daraja signs nothing (provider-apis.md B6): an STK callback is trusted only with its payment's own secret,
+ * Daraja signs nothing (docs/providers.md#daraja-stk-callback): an STK callback is trusted only with its payment's own secret,
  * only about that payment, and only once.
  */
 class MpesaCallbackSecurityTest extends GatewayApiTest {

@@ -25,7 +25,7 @@ class MpesaTokenTest extends GatewayApiTest {
     @Test
     void a_token_daraja_rejects_is_replaced_and_the_push_goes_through_once() {
         String phone = Phones.kenya();
-        // 404.001.03 "Invalid Access Token": Daraja's usual answer to an expired or superseded token (B3).
+        // 404.001.03 "Invalid Access Token": Daraja's usual answer to an expired or superseded token (docs/providers.md#daraja-errors).
         mpesa.fail("stkpush", phone, 1, 404, null);
         mpesa.resetStats();
 

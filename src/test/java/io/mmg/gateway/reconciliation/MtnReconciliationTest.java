@@ -51,7 +51,7 @@ class MtnReconciliationTest extends ReconciliationTestBase {
 
     @Test
     void a_collection_that_failed_here_but_the_provider_now_reports_successful_is_flagged_and_stays_failed() {
-        // 46733123451: the MTN sandbox's payer who rejects the request (EUR, provider-apis.md A11).
+        // 46733123451: the MTN sandbox's payer who rejects the request (EUR, docs/providers.md#mtn-sandbox).
         String id = http.post("/api/v1/collections", apiKey, "{\"amount\":\"5\",\"currency\":\"EUR\","
                 + "\"phoneNumber\":\"46733123451\"}").json().path("id").asText();
         awaitStatus(id, "FAILED");
@@ -119,7 +119,7 @@ class MtnReconciliationTest extends ReconciliationTestBase {
 
     @Test
     void an_old_payment_the_provider_still_reports_pending_expires_by_the_poll_rules() {
-        // 46733123454: the MTN sandbox's payer who never answers (PENDING for ever, A11).
+        // 46733123454: the MTN sandbox's payer who never answers (PENDING for ever, docs/providers.md#mtn-sandbox).
         String id = http.post("/api/v1/collections", apiKey, "{\"amount\":\"5\",\"currency\":\"EUR\","
                 + "\"phoneNumber\":\"46733123454\"}").json().path("id").asText();
         keepThePollerAway(id);

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Distinct Ugandan (and Kenyan) numbers per test, so simulator faults scoped to a number never hit another test.
- * (Any number that is not a magic test number succeeds in the MTN sandbox, provider-apis.md A11.)
+ * (Any number that is not a magic test number succeeds in the MTN sandbox, docs/providers.md#mtn-sandbox.)
  */
 public final class Phones {
 

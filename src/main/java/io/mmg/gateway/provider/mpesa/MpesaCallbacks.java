@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what Daraja posts to our callback URLs, for a payment whose secret was already checked, and makes
- * sure it is about that payment: the STK callback (B6), the Result of a B2C or reversal (B8, B10), the
- * Result of a transaction status query (B9) and the QueueTimeOut notification (undocumented, B8).
+ * sure it is about that payment: the STK callback (docs/providers.md#daraja-stk-callback), the Result of a B2C or reversal (docs/providers.md#daraja-b2c, #daraja-reversal), the
+ * Result of a transaction status query (docs/providers.md#daraja-transaction-status) and the QueueTimeOut notification (undocumented, docs/providers.md#daraja-b2c).
  */
 @Component("mpesaCallbacks")
 public class MpesaCallbacks {
@@ -29,7 +29,7 @@ public class MpesaCallbacks {
     /**
      * What Transaction Status answers for a transaction it does not know. Daraja's code for that is not
      * documented (UNCONFIRMED); R000002 "The OriginalTransactionID is invalid" is the reversal API's word for
-     * it (B10) and what the simulator answers. Any other failing ResultCode leaves the payment as it is.
+     * it (docs/providers.md#daraja-reversal) and what the simulator answers. Any other failing ResultCode leaves the payment as it is.
      */
     static final String TRANSACTION_NOT_FOUND = "R000002";
     static final String QUEUE_TIMEOUT = "QUEUE_TIMEOUT";
@@ -170,7 +170,7 @@ public class MpesaCallbacks {
     }
 
     /**
-     * The request waited too long in Daraja's queue (QueueTimeOutURL; payload undocumented, B8). That is not
+     * The request waited too long in Daraja's queue (QueueTimeOutURL; payload undocumented, docs/providers.md#daraja-b2c). That is not
      * a failure: whether Daraja will still process it is unknown, so the payment becomes UNKNOWN (a transaction
      * status query then settles it) and its Result, if it comes after all, still applies.
      */
@@ -181,7 +181,7 @@ public class MpesaCallbacks {
     }
 
     /**
-     * The payee's name in a stored B2C Result: ReceiverPartyPublicName is "&lt;number&gt; - &lt;name&gt;" (B8).
+     * The payee's name in a stored B2C Result: ReceiverPartyPublicName is "&lt;number&gt; - &lt;name&gt;" (docs/providers.md#daraja-b2c).
      * STK callbacks carry no name, so a collection has none: null.
      */
     public String receiverName(String storedResult) {
@@ -199,7 +199,7 @@ public class MpesaCallbacks {
         return Map.of("id", payment.id(), "nextPollSeconds", 0);
     }
 
-    /** 200 with the acknowledgement Daraja's own samples use (B6, B12). */
+    /** 200 with the acknowledgement Daraja's own samples use (docs/providers.md#daraja-stk-callback, #daraja-c2b). */
     public void acknowledge(Exchange exchange) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ResultCode", 0);

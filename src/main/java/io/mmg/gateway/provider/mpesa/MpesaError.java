@@ -3,7 +3,7 @@ package io.mmg.gateway.provider.mpesa;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Daraja's error envelope {@code {"requestId","errorCode","errorMessage"}} (provider-apis.md B3). The HTTP
+ * Daraja's error envelope {@code {"requestId","errorCode","errorMessage"}} (docs/providers.md#daraja-errors). The HTTP
  * status is the code's first three digits; throttling and token errors are recognised by code, since the
  * same status carries very different meanings (500.001.1001 alone has four).
  */
@@ -17,13 +17,13 @@ record MpesaError(int status, String errorCode, String errorMessage) {
         return errorCode != null;
     }
 
-    /** 404.001.03 (the usual one), 400.003.01 and 401.002.01 all mean "Invalid Access Token" (B3). */
+    /** 404.001.03 (the usual one), 400.003.01 and 401.002.01 all mean "Invalid Access Token" (docs/providers.md#daraja-errors). */
     boolean invalidToken() {
         return status == 401 || "404.001.03".equals(errorCode) || "400.003.01".equals(errorCode)
                 || "401.002.01".equals(errorCode);
     }
 
-    /** Spike Arrest (500.003.02, also "System is busy") and Quota Violation (500.003.03): nothing was done (B16). */
+    /** Spike Arrest (500.003.02, also "System is busy") and Quota Violation (500.003.03): nothing was done (docs/providers.md#daraja-limits). */
     boolean throttled() {
         return "500.003.02".equals(errorCode) || "500.003.03".equals(errorCode) || status == 429;
     }

@@ -7,11 +7,11 @@ import io.mmg.gateway.payment.ProviderProduct;
  * (direct:mpesa-stk-push, ...). Only what differs between them on the wire lives here.
  */
 public enum MpesaProduct {
-    /** M-Pesa Express: collections (B4-B7). */
+    /** M-Pesa Express: collections (docs/providers.md#daraja-stk-push, #daraja-stk-query, #daraja-stk-callback, #daraja-stk-result-codes). */
     STK_PUSH("stk-push"),
-    /** Business to customer: disbursements (B8). */
+    /** Business to customer: disbursements (docs/providers.md#daraja-b2c). */
     B2C("b2c"),
-    /** Reversal of a collection: refunds (B10). */
+    /** Reversal of a collection: refunds (docs/providers.md#daraja-reversal). */
     REVERSAL("reversal");
 
     private final String path;

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class MpesaReasons {
 
-    /** STK push results (provider-apis.md B7, and the widely reported 1001, 26, 9999). */
+    /** STK push results (docs/providers.md#daraja-stk-result-codes, and the widely reported 1001, 26, 9999). */
     private static final Map<String, FailureReason> STK = Map.ofEntries(
             Map.entry("1", FailureReason.NOT_ENOUGH_FUNDS),
             Map.entry("2", FailureReason.AMOUNT_OUT_OF_RANGE),
@@ -30,7 +30,7 @@ final class MpesaReasons {
             Map.entry("9999", FailureReason.SERVICE_UNAVAILABLE),
             Map.entry("SFC_IC0003", FailureReason.NOT_ALLOWED));
 
-    /** B2C results (B8); reversals share them, plus their own R0000xx codes (B10). */
+    /** B2C results (docs/providers.md#daraja-b2c); reversals share them, plus their own R0000xx codes (docs/providers.md#daraja-reversal). */
     private static final Map<String, FailureReason> ORGANISATION = Map.ofEntries(
             Map.entry("1", FailureReason.NOT_ENOUGH_FUNDS),
             Map.entry("2", FailureReason.AMOUNT_OUT_OF_RANGE),

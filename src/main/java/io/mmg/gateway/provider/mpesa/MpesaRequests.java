@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds Daraja requests (provider-apis.md Part B): STK push and query, B2C v3, reversal and transaction
+ * Builds Daraja requests (docs/providers.md#safaricom-daraja): STK push and query, B2C v3, reversal and transaction
  * status. Every asynchronous result comes back to a URL that carries the payment id and a per-payment
  * secret, so it is matched even when the synchronous answer was lost.
  */
@@ -38,13 +38,13 @@ public class MpesaRequests {
     /** Where Daraja's callbacks come (routes/mpesa-callbacks.yaml); a neutral word, see {@link #callbackUrl}. */
     public static final String CALLBACK_PATH = "/callbacks/daraja";
 
-    /** Daraja's clock is Kenyan; both popular SDKs send UTC and are accepted (B4), we send East Africa Time. */
+    /** Daraja's clock is Kenyan; both popular SDKs send UTC and are accepted (docs/providers.md#daraja-stk-push), we send East Africa Time. */
     static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    /** B4: AccountReference at most 12 characters, TransactionDesc at most 13. */
+    /** docs/providers.md#daraja-stk-push: AccountReference at most 12 characters, TransactionDesc at most 13. */
     static final int MAX_ACCOUNT_REFERENCE = 12;
     static final int MAX_TRANSACTION_DESC = 13;
-    /** B8: Remarks 2 to 100 characters, Occassion at most 100. */
+    /** docs/providers.md#daraja-b2c: Remarks 2 to 100 characters, Occassion at most 100. */
     static final int MAX_REMARKS = 100;
 
     private final MpesaSettings settings;
@@ -73,7 +73,7 @@ public class MpesaRequests {
         };
     }
 
-    /** M-Pesa Express (B4): the customer gets a PIN prompt; the result comes to CallBackURL. */
+    /** M-Pesa Express (docs/providers.md#daraja-stk-push): the customer gets a PIN prompt; the result comes to CallBackURL. */
     ProviderCall stkPush(Payment payment, String callbackToken) {
         MpesaSettings.Stk stk = settings.stk();
         String timestamp = timestamp(clock.instant());
@@ -94,7 +94,7 @@ public class MpesaRequests {
         return post(STK_PUSH, "/mpesa/stkpush/v1/processrequest", body);
     }
 
-    /** B2C v3 (B8): our payment id is the OriginatorConversationID, so a resend is answered 500.002.1001. */
+    /** B2C v3 (docs/providers.md#daraja-b2c): our payment id is the OriginatorConversationID, so a resend is answered 500.002.1001. */
     ProviderCall b2c(Payment payment, String callbackToken) {
         MpesaSettings.B2c b2c = settings.b2c();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -109,12 +109,12 @@ public class MpesaRequests {
         body.put("QueueTimeOutURL", callbackUrl(payment, "timeout", callbackToken));
         body.put("ResultURL", callbackUrl(payment, "result", callbackToken));
         if (payment.externalId() != null) {
-            body.put("Occassion", cut(payment.externalId(), MAX_REMARKS));   // sic: v3 spells it so (B8)
+            body.put("Occassion", cut(payment.externalId(), MAX_REMARKS));   // sic: v3 spells it so (docs/providers.md#daraja-b2c)
         }
         return post(B2C, "/mpesa/b2c/v3/paymentrequest", body);
     }
 
-    /** Reversal (B10) of the collection whose M-Pesa receipt is the original payment's financialTransactionId. */
+    /** Reversal (docs/providers.md#daraja-reversal) of the collection whose M-Pesa receipt is the original payment's financialTransactionId. */
     ProviderCall reversal(Payment refund, Payment original, String callbackToken) {
         if (original == null || original.financialTransactionId() == null) {
             throw new ProviderConfigurationException(FailureReason.PROVIDER_REJECTED_REQUEST, "NO_MPESA_RECEIPT",
@@ -128,7 +128,7 @@ public class MpesaRequests {
         body.put("TransactionID", original.financialTransactionId());
         body.put("Amount", wholeShillings(refund.amount()).toString());
         body.put("ReceiverParty", settings.stk().partyB());
-        body.put("RecieverIdentifierType", "11");   // sic (B10)
+        body.put("RecieverIdentifierType", "11");   // sic (docs/providers.md#daraja-reversal)
         body.put("ResultURL", callbackUrl(refund, "result", callbackToken));
         body.put("QueueTimeOutURL", callbackUrl(refund, "timeout", callbackToken));
         body.put("Remarks", remarks(refund.payeeNote(), "Refund"));
@@ -142,8 +142,8 @@ public class MpesaRequests {
     /**
      * The status question for an open payment, or null when Daraja cannot be asked: an STK push whose
      * answer (and so its CheckoutRequestID) was lost, a reversal without its OriginatorConversationID.
-     * B2C and reversals are asked through Transaction Status (B9), whose result comes to a URL with
-     * {@code statusToken}; STK pushes through the STK query (B5), answered at once.
+     * B2C and reversals are asked through Transaction Status (docs/providers.md#daraja-transaction-status), whose result comes to a URL with
+     * {@code statusToken}; STK pushes through the STK query (docs/providers.md#daraja-stk-query), answered at once.
      */
     public ProviderCall status(Payment payment, String statusToken) {
         return statusQuery(payment, statusToken, "status");
@@ -205,7 +205,7 @@ public class MpesaRequests {
         if (payment.financialTransactionId() != null) {
             body.put("TransactionID", payment.financialTransactionId());
         }
-        // Either the receipt or the Originator Conversation ID identifies the transaction ([DJ] TransactionStatus).
+        // Either the receipt or the Originator Conversation ID identifies the transaction (Daraja's Transaction Status page).
         body.put("OriginalConversationID", originatorConversationId);
         body.put("PartyA", partyA);
         body.put("IdentifierType", "4");
@@ -215,7 +215,7 @@ public class MpesaRequests {
         return post(TRANSACTION_STATUS, "/mpesa/transactionstatus/v1/query", body);
     }
 
-    /** GET /oauth/v1/generate with the app's consumer key and secret as HTTP Basic (B2). */
+    /** GET /oauth/v1/generate with the app's consumer key and secret as HTTP Basic (docs/providers.md#daraja-oauth). */
     public ProviderCall token() {
         String basic = Base64.getEncoder().encodeToString(
                 (settings.consumerKey() + ":" + settings.consumerSecret()).getBytes(StandardCharsets.UTF_8));
@@ -223,7 +223,7 @@ public class MpesaRequests {
                 Map.of("Authorization", "Basic " + basic), null);
     }
 
-    /** Base64 of shortcode + passkey + timestamp, the timestamp being the one sent beside it (B4). */
+    /** Base64 of shortcode + passkey + timestamp, the timestamp being the one sent beside it (docs/providers.md#daraja-stk-push). */
     static String password(String shortCode, String passkey, String timestamp) {
         return Base64.getEncoder().encodeToString((shortCode + passkey + timestamp).getBytes(StandardCharsets.UTF_8));
     }
@@ -233,8 +233,8 @@ public class MpesaRequests {
     }
 
     /**
-     * Our callback URLs: the payment id and a secret, since Daraja signs nothing (B6). Under /callbacks/daraja:
-     * Safaricom refuses URLs with "M-Pesa" (or Safaricom, exe, cmd, SQL, query) in them (B12, docs/mpesa.md);
+     * Our callback URLs: the payment id and a secret, since Daraja signs nothing (docs/providers.md#daraja-stk-callback). Under /callbacks/daraja:
+     * Safaricom refuses URLs with "M-Pesa" (or Safaricom, exe, cmd, SQL, query) in them (docs/providers.md#daraja-c2b, docs/mpesa.md);
      * /callbacks/mpesa is still served for payments sent before the change.
      */
     String callbackUrl(Payment payment, String kind, String token) {
@@ -245,7 +245,7 @@ public class MpesaRequests {
         return new ProviderCall(operation, "POST", path, Map.of("Content-Type", "application/json"), write(body));
     }
 
-    /** KES amounts are whole shillings (validated on the way in, B4). */
+    /** KES amounts are whole shillings (validated on the way in, docs/providers.md#daraja-stk-push). */
     private static java.math.BigInteger wholeShillings(BigDecimal amount) {
         return amount.stripTrailingZeros().toBigIntegerExact();
     }

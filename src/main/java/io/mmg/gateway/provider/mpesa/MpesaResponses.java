@@ -16,7 +16,7 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads Daraja's synchronous answers (provider-apis.md B3-B10). Results worth retrying throw
+ * Reads Daraja's synchronous answers (docs/providers.md#safaricom-daraja). Results worth retrying throw
  * {@link RetryableProviderException} (throttling, an expired token, a B2C that may be resent); an answer
  * lost for a request that must not be resent throws {@link OutcomeUnknownException}; refusals of the
  * gateway itself throw {@link ProviderConfigurationException}. Every throw counts against the product's
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("mpesaResponses")
 public class MpesaResponses {
 
-    /** "The transaction is being processed": the STK query's answer while the customer has not answered (B5). */
+    /** "The transaction is being processed": the STK query's answer while the customer has not answered (docs/providers.md#daraja-stk-query). */
     static final String BEING_PROCESSED = "being processed";
 
     private final ObjectMapper json;
@@ -40,7 +40,7 @@ public class MpesaResponses {
         JsonNode body = read(reply.body());
         MpesaError error = MpesaError.of(reply.status(), body);
         if (error.invalidToken()) {
-            // Expired, or replaced by a newer token (B2): forget it, the retry fetches a new one. Nothing was done.
+            // Expired, or replaced by a newer token (docs/providers.md#daraja-oauth): forget it, the retry fetches a new one. Nothing was done.
             tokens.invalidate(authorization);
             throw new RetryableProviderException("INVALID_ACCESS_TOKEN", "Daraja rejected the access token", false);
         }
@@ -85,12 +85,12 @@ public class MpesaResponses {
             return ProviderOutcome.failed(FailureReason.PROVIDER_REJECTED_REQUEST, code, null);
         }
         if ("500.002.1001".equals(error.errorCode()) && MpesaRequests.B2C.equals(call.operation())) {
-            // Our payment id is the OriginatorConversationID: a duplicate means Daraja has it already (B8).
+            // Our payment id is the OriginatorConversationID: a duplicate means Daraja has it already (docs/providers.md#daraja-b2c).
             return ProviderOutcome.accepted(null);
         }
         if ("500.001.1001".equals(error.errorCode())) {
             if (error.messageSays("lock subscriber") || error.messageSays("already in process")) {
-                // Another push to this customer is pending; wait a minute before the next one (B16).
+                // Another push to this customer is pending; wait a minute before the next one (docs/providers.md#daraja-limits).
                 return ProviderOutcome.failed(FailureReason.PAYER_BUSY, error.reason(), null);
             }
             throw new ProviderConfigurationException(FailureReason.PROVIDER_AUTHENTICATION_FAILED, error.reason(),
@@ -101,7 +101,7 @@ public class MpesaResponses {
                     "Daraja answered " + reply.status() + " " + error.reason() + ": check gateway.mpesa.*");
         }
         if (reply.status() >= 400 && reply.status() < 500) {
-            // 400.002.02 "Bad Request - Invalid <Field>", 400.002.05 "Invalid Request Payload" (B3).
+            // 400.002.02 "Bad Request - Invalid <Field>", 400.002.05 "Invalid Request Payload" (docs/providers.md#daraja-errors).
             return ProviderOutcome.failed(FailureReason.PROVIDER_REJECTED_REQUEST, error.reason(), null);
         }
         // 500.003.1001, 502, 503, an unreadable 200, ...: Daraja may have taken the request.
@@ -112,7 +112,7 @@ public class MpesaResponses {
         throw new RetryableProviderException(error.reason(), "Daraja answered " + reply.status(), true);
     }
 
-    /** B5: final results carry ResultCode as a string; "being processed" is an error envelope meaning pending. */
+    /** docs/providers.md#daraja-stk-query: final results carry ResultCode as a string; "being processed" is an error envelope meaning pending. */
     private ProviderOutcome stkQueryAnswer(ProviderReply reply, JsonNode body, MpesaError error) {
         if (reply.isSuccess()) {
             String resultCode = text(body, "ResultCode");
@@ -137,7 +137,7 @@ public class MpesaResponses {
         throw new RetryableProviderException(error.reason(), "Daraja answered " + reply.status(), true);
     }
 
-    /** B9: the acknowledgement only; the status itself comes to the ResultURL. Until then nothing is known. */
+    /** docs/providers.md#daraja-transaction-status: the acknowledgement only; the status itself comes to the ResultURL. Until then nothing is known. */
     private ProviderOutcome statusQueryAnswer(ProviderCall call, ProviderReply reply, JsonNode body,
                                               MpesaError error) {
         if (reply.isSuccess() && "0".equals(text(body, "ResponseCode"))) {
@@ -156,7 +156,7 @@ public class MpesaResponses {
         return switch (call.operation()) {
             case MpesaRequests.STK_PUSH -> text(body, "CheckoutRequestID");
             case MpesaRequests.B2C -> text(body, "ConversationID");
-            // Transaction Status asks by Originator Conversation ID ([DJ] TransactionStatus); Daraja picks it here.
+            // Transaction Status asks by Originator Conversation ID (Daraja's Transaction Status page); Daraja picks it here.
             case MpesaRequests.REVERSAL -> text(body, "OriginatorConversationID");
             default -> null;
         };
@@ -164,9 +164,9 @@ public class MpesaResponses {
 
     /**
      * Whether sending the same request twice is safe. B2C v3 carries our id as OriginatorConversationID and a
-     * resend answers 500.002.1001 (B8); queries and tokens change nothing. An STK push has no idempotency key:
-     * a resend prompts the customer again (B4). A reversal resent after the first one went through answers
-     * R000001 "already reversed" (B10), which would fail a refund that succeeded.
+     * resend answers 500.002.1001 (docs/providers.md#daraja-b2c); queries and tokens change nothing. An STK push has no idempotency key:
+     * a resend prompts the customer again (docs/providers.md#daraja-stk-push). A reversal resent after the first one went through answers
+     * R000001 "already reversed" (docs/providers.md#daraja-reversal), which would fail a refund that succeeded.
      */
     private static boolean resendable(ProviderCall call) {
         return !MpesaRequests.STK_PUSH.equals(call.operation()) && !MpesaRequests.REVERSAL.equals(call.operation());

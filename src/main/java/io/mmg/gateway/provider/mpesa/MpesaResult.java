@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code Result} envelope Daraja posts to a ResultURL (B2C, reversal, transaction status; provider-apis.md
- * B8-B10). ResultCode is a number in some results and a string in others ("R000002"), and ResultParameter is a
+ * The {@code Result} envelope Daraja posts to a ResultURL (B2C, reversal, transaction status; docs/providers.md#daraja-b2c, #daraja-transaction-status, #daraja-reversal). ResultCode is a number in some results and a string in others ("R000002"), and ResultParameter is a
  * list of {Key, Value} pairs, a single pair, or absent; some pairs have no Value. Read leniently, by key.
  */
 record MpesaResult(String resultCode, String resultDesc, String originatorConversationId, String conversationId,

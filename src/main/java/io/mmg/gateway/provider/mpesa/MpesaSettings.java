@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * gateway.mpesa.*: where Daraja is, the app's credentials (one OAuth token for every product,
- * provider-apis.md B2) and each product's shortcode and initiator. Secrets come from the environment.
+ * docs/providers.md#daraja-oauth) and each product's shortcode and initiator. Secrets come from the environment.
  */
 @ConfigurationProperties("gateway.mpesa")
 public record MpesaSettings(
@@ -33,7 +33,7 @@ public record MpesaSettings(
     }
 
     /**
-     * M-Pesa Express (B4).
+     * M-Pesa Express (docs/providers.md#daraja-stk-push).
      *
      * @param businessShortCode the paybill, or for a till the store/head-office number
      * @param passkey           the Lipa Na M-Pesa passkey of that shortcode
@@ -59,7 +59,7 @@ public record MpesaSettings(
         }
     }
 
-    /** B2C (B8): the paying shortcode, its initiator and the CommandID. */
+    /** B2C (docs/providers.md#daraja-b2c): the paying shortcode, its initiator and the CommandID. */
     public record B2c(String shortCode, String initiatorName, String securityCredential, String commandId) {
 
         public B2c {
@@ -79,7 +79,7 @@ public record MpesaSettings(
         }
     }
 
-    /** An API operator of a shortcode: its name and SecurityCredential (the encrypted password, B13). */
+    /** An API operator of a shortcode: its name and SecurityCredential (the encrypted password, docs/providers.md#daraja-security-credential). */
     public record Initiator(String initiatorName, String securityCredential) {
 
         public Initiator {

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * The Daraja app's OAuth token (provider-apis.md B2), shared by every M-Pesa product: a token belongs to
+ * The Daraja app's OAuth token (docs/providers.md#daraja-oauth), shared by every M-Pesa product: a token belongs to
  * the app, and generating a new one may invalidate the previous one, so the gateway keeps exactly one and
  * replaces it only before it expires or when Daraja rejects it. Fetched through the mpesa-http route.
  */
@@ -53,7 +53,7 @@ public class MpesaTokens {
     private AccessToken fetch() {
         ProviderReply reply = ProviderHttp.send(producer, "direct:mpesa-http", requests.token());
         if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403) {
-            // 400.008.01 "Invalid Authentication passed", 400.008.02 "Invalid grant type passed" (B2).
+            // 400.008.01 "Invalid Authentication passed", 400.008.02 "Invalid grant type passed" (docs/providers.md#daraja-oauth).
             throw new ProviderConfigurationException(FailureReason.PROVIDER_AUTHENTICATION_FAILED, "TOKEN_REFUSED",
                     "Daraja refused the consumer key and secret (" + reply.status() + ")");
         }
@@ -73,7 +73,7 @@ public class MpesaTokens {
         try {
             JsonNode root = json.readTree(body);
             String token = root.path("access_token").asText("");
-            // expires_in is the string "3599" in real answers and a number in the docs: accept both (B2).
+            // expires_in is the string "3599" in real answers and a number in the docs: accept both (docs/providers.md#daraja-oauth).
             long seconds = Long.parseLong(root.path("expires_in").asText("3599").trim());
             if (token.isBlank()) {
                 throw new NumberFormatException("no access_token");

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * MTN's synchronous queries, sent through the products' own routes (token, circuit breaker): the balance of
- * each product account (A5.5) and whether a number is an active wallet, with its KYC name on request (A5.6).
+ * each product account (docs/providers.md#mtn-accounts) and whether a number is an active wallet, with its KYC name on request (docs/providers.md#mtn-accounts).
  */
 @Component("mtnAccounts")
 public class MtnAccounts {
@@ -169,7 +169,7 @@ public class MtnAccounts {
             entry.put("message", "MTN answered " + reply.status() + " without a balance");
             return entry;
         }
-        // Strings, as MTN sends them (A5.5): never through a double.
+        // Strings, as MTN sends them (docs/providers.md#mtn-accounts): never through a double.
         entry.put("availableBalance", balance.get("availableBalance").asText());
         entry.put("currency", text(balance, "currency"));
         return entry;

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an MTN callback (PUT or POST, same body as the status GET, provider-apis.md A9) for a payment
+ * Reads an MTN callback (PUT or POST, same body as the status GET, docs/providers.md#mtn-callbacks) for a payment
  * whose callback secret was already checked, and makes sure the body is about that payment.
  */
 @Component("mtnCallbacks")

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three MTN MoMo products and what differs between them on the wire (provider-apis.md A5-A7): the path
+ * The three MTN MoMo products and what differs between them on the wire (docs/providers.md#mtn-collection, #mtn-disbursement, #mtn-remittance): the path
  * segment, and which resources carry which payment types. Everything else (token, headers, target environment,
  * callback, status query, error mapping) is one code path for all three.
  */
 public enum MtnProduct {
     COLLECTION("collection", Map.of(PaymentType.COLLECTION, List.of(MtnResource.REQUEST_TO_PAY))),
-    // A refund of a collection is a Disbursement resource, with the Disbursement key and token (A6).
+    // A refund of a collection is a Disbursement resource, with the Disbursement key and token (docs/providers.md#mtn-disbursement).
     DISBURSEMENT("disbursement", Map.of(
             PaymentType.DISBURSEMENT, List.of(MtnResource.TRANSFER, MtnResource.DEPOSIT),
             PaymentType.REFUND, List.of(MtnResource.REFUND))),

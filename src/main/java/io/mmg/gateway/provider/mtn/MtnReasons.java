@@ -4,14 +4,14 @@ import io.mmg.gateway.payment.FailureReason;
 import java.util.Map;
 
 /**
- * MTN's reason codes (an open set: provider-apis.md A10 lists the schema's 17 and the ones seen
+ * MTN's reason codes (an open set: docs/providers.md#mtn-errors lists the schema's 17 and the ones seen
  * outside it) mapped to the gateway's {@link FailureReason}. The raw code is always kept too.
  */
 final class MtnReasons {
 
     private static final Map<String, FailureReason> ALIASES = Map.of(
             "APPROVAL_REJECTED", FailureReason.PAYMENT_NOT_APPROVED,
-            // MTN Congo's wording for insufficient funds (A10).
+            // MTN Congo's wording for insufficient funds (docs/providers.md#mtn-errors).
             "LOW_BALANCE_OR_PAYEE_LIMIT_REACHED_OR_NOT_ALLOWED", FailureReason.NOT_ENOUGH_FUNDS,
             "RESOURCE_NOT_FOUND", FailureReason.TRANSACTION_NOT_FOUND);
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds MTN MoMo Open API requests for every product and resource (provider-apis.md A2-A7): one code path
+ * Builds MTN MoMo Open API requests for every product and resource (docs/providers.md#mtn-momo-open-api): one code path
  * for Collection, Disbursement and Remittance, parameterised by {@link MtnProduct} and {@link MtnResource}.
  * Our payment id is the X-Reference-Id, so sending the same payment again is safe: MTN answers
  * 409 RESOURCE_ALREADY_EXIST instead of creating a second transaction.
@@ -53,10 +53,10 @@ public class MtnRequests {
         resource.party().ifPresent(party ->
                 body.put(party, Map.of("partyIdType", "MSISDN", "partyId", payment.phoneNumber())));
         if (resource == MtnResource.REFUND) {
-            // The X-Reference-Id of the request-to-pay being refunded: our id of the original payment (A6).
+            // The X-Reference-Id of the request-to-pay being refunded: our id of the original payment (docs/providers.md#mtn-disbursement).
             body.put("referenceIdToRefund", payment.originalPaymentId().toString());
         }
-        // An empty payerMessage/payeeNote has been answered with 500 in production (A2), so never send one.
+        // An empty payerMessage/payeeNote has been answered with 500 in production (docs/providers.md#mtn-authentication), so never send one.
         body.put("payerMessage", orDefault(payment.payerMessage(), payment));
         body.put("payeeNote", orDefault(payment.payeeNote(), payment));
 
@@ -75,7 +75,7 @@ public class MtnRequests {
                 productHeaders(product, settings.targetEnvironmentFor(payment.country())), null);
     }
 
-    /** The product account's balance in a country's environment (A5.5). */
+    /** The product account's balance in a country's environment (docs/providers.md#mtn-accounts). */
     public ProviderCall balance(MtnProduct product, String countryCode) {
         return new ProviderCall(BALANCE, "GET", "/" + product.path() + VERSION + "account/balance",
                 productHeaders(product, settings.targetEnvironmentFor(countryCode)), null);
@@ -83,7 +83,7 @@ public class MtnRequests {
 
     /**
      * Is this number an active MoMo wallet ({@code active}, 200 {"result": true|false}, 404 unknown), or its
-     * KYC basics ({@code basicuserinfo}) (A5.6). The id type is lower case in the path.
+     * KYC basics ({@code basicuserinfo}) (docs/providers.md#mtn-accounts). The id type is lower case in the path.
      */
     public ProviderCall accountHolder(MtnProduct product, String msisdn, String countryCode, boolean basicUserInfo) {
         return new ProviderCall(basicUserInfo ? ACCOUNT_HOLDER_INFO : ACCOUNT_HOLDER_ACTIVE, "GET",
@@ -93,7 +93,7 @@ public class MtnRequests {
     }
 
     /**
-     * POST /{product}/token/ with the product's API user and key as HTTP Basic (A4), for one target environment:
+     * POST /{product}/token/ with the product's API user and key as HTTP Basic (docs/providers.md#mtn-tokens), for one target environment:
      * optional on the legacy platform, mandatory on the new one, so a token is fetched per environment.
      */
     public ProviderCall token(MtnProduct product, String targetEnvironment) {
@@ -107,7 +107,7 @@ public class MtnRequests {
         return new ProviderCall(TOKEN, "POST", "/" + product.path() + "/token/", headers, "");
     }
 
-    /** Sandbox provisioning (A3): create an API user whose callbacks may go to this host. */
+    /** Sandbox provisioning (docs/providers.md#mtn-sandbox-provisioning): create an API user whose callbacks may go to this host. */
     public ProviderCall createApiUser(MtnProduct product, UUID apiUser, String providerCallbackHost) {
         Map<String, String> headers = subscription(product);
         headers.put("X-Reference-Id", apiUser.toString());
@@ -116,17 +116,17 @@ public class MtnRequests {
                 write(Map.of("providerCallbackHost", providerCallbackHost)));
     }
 
-    /** Sandbox provisioning (A3): a new API key for an API user (201 {"apiKey": ...}). */
+    /** Sandbox provisioning (docs/providers.md#mtn-sandbox-provisioning): a new API key for an API user (201 {"apiKey": ...}). */
     public ProviderCall createApiKey(MtnProduct product, String apiUser) {
         return new ProviderCall("apikey", "POST", VERSION + "apiuser/" + apiUser + "/apikey", subscription(product), "");
     }
 
-    /** Sandbox provisioning (A3): the API user's callback host and target environment. */
+    /** Sandbox provisioning (docs/providers.md#mtn-sandbox-provisioning): the API user's callback host and target environment. */
     public ProviderCall apiUser(MtnProduct product, String apiUser) {
         return new ProviderCall("apiuser-info", "GET", VERSION + "apiuser/" + apiUser, subscription(product), null);
     }
 
-    /** The callback URL carries the payment id and its secret: MTN callbacks are not signed (A9). */
+    /** The callback URL carries the payment id and its secret: MTN callbacks are not signed (docs/providers.md#mtn-callbacks). */
     public String callbackUrl(Payment payment, String callbackToken) {
         return urls.publicUrl() + "/callbacks/mtn/" + payment.id() + "?token=" + callbackToken;
     }

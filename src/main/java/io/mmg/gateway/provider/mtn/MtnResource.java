@@ -3,7 +3,7 @@ package io.mmg.gateway.provider.mtn;
 import java.util.Optional;
 
 /**
- * The MTN resources that move money (provider-apis.md A5-A7): a payment is created by
+ * The MTN resources that move money (docs/providers.md#mtn-collection, #mtn-disbursement, #mtn-remittance): a payment is created by
  * {@code POST /{product}/v1_0/{resource}} and read back by {@code GET /{product}/v1_0/{resource}/{referenceId}}.
  * They differ only in their path and in the party the phone number is.
  */
@@ -11,7 +11,7 @@ public enum MtnResource {
     REQUEST_TO_PAY("requesttopay", "payer"),
     TRANSFER("transfer", "payee"),
     DEPOSIT("deposit", "payee"),
-    /** No party: the payee is the refunded collection's payer, named by referenceIdToRefund (A6). */
+    /** No party: the payee is the refunded collection's payer, named by referenceIdToRefund (docs/providers.md#mtn-disbursement). */
     REFUND("refund", null);
 
     private final String path;

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads MTN's answers (provider-apis.md A5, A10). Business results become a {@link ProviderOutcome};
+ * Reads MTN's answers (docs/providers.md#mtn-collection, #mtn-errors). Business results become a {@link ProviderOutcome};
  * failures worth retrying throw {@link RetryableProviderException}, which also counts against the
  * product's circuit breaker; refusals of the gateway itself throw {@link ProviderConfigurationException}.
  */
@@ -34,7 +34,7 @@ public class MtnResponses {
     public Object interpret(ProviderCall call, ProviderReply reply, String product, String authorization) {
         int status = reply.status();
         if (status == 401) {
-            // Expired or revoked token: forget it, so the retry fetches a new one (A4).
+            // Expired or revoked token: forget it, so the retry fetches a new one (docs/providers.md#mtn-tokens).
             tokens.invalidate(MtnProduct.ofPath(product), call, authorization);
             throw new RetryableProviderException("UNAUTHORIZED", "MTN rejected the access token", false);
         }
@@ -59,7 +59,7 @@ public class MtnResponses {
             return ProviderOutcome.accepted(null);
         }
         if (status == 409) {
-            // Our payment id is the X-Reference-Id: a 409 on a resend means MTN already has it (A10).
+            // Our payment id is the X-Reference-Id: a 409 on a resend means MTN already has it (docs/providers.md#mtn-errors).
             return ProviderOutcome.accepted(null);
         }
         String code = code(reply, "HTTP_" + status);
@@ -74,7 +74,7 @@ public class MtnResponses {
             throw new RetryableProviderException(code, "MTN answered " + status + " " + code, true);
         }
         if (status >= 500) {
-            // MTN reports many business refusals as 500 {"code": ...} (A10).
+            // MTN reports many business refusals as 500 {"code": ...} (docs/providers.md#mtn-errors).
             return ProviderOutcome.failed(MtnReasons.toFailureReason(code), code, reply.body());
         }
         throw new RetryableProviderException(code, "Unexpected MTN answer " + status, true);
@@ -96,7 +96,7 @@ public class MtnResponses {
     }
 
     /**
-     * A balance or account-holder answer: 200, or 404 (no such account holder, A5.6), is MTN's answer; a
+     * A balance or account-holder answer: 200, or 404 (no such account holder, docs/providers.md#mtn-accounts), is MTN's answer; a
      * transient 5xx may succeed later; any other refusal (400, NOT_ALLOWED, NOT_ALLOWED_TARGET_ENVIRONMENT)
      * is about the gateway's own setup.
      */
@@ -125,7 +125,7 @@ public class MtnResponses {
         };
     }
 
-    /** The amount a status body states (A5.2), or null when it states none: what a reconciliation compares. */
+    /** The amount a status body states (docs/providers.md#mtn-status), or null when it states none: what a reconciliation compares. */
     public BigDecimal statedAmount(String body) {
         String amount = body == null ? null : MtnStatusBody.of(read(body)).amount();
         try {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
- * gateway.mtn.*: where MTN MoMo is and the credentials of each product (provider-apis.md A2: each product has
+ * gateway.mtn.*: where MTN MoMo is and the credentials of each product (docs/providers.md#mtn-authentication: each product has
  * its own subscription key, API user and API key). Secrets come from the environment.
  *
  * <p>{@code target-environment} is the switch: {@code sandbox} means MTN's sandbox everywhere (X-Target-Environment
@@ -35,7 +35,7 @@ public record MtnSettings(
         String disbursementResource) {
 
     public static final String SANDBOX = "sandbox";
-    /** The MTN sandbox takes only EUR (provider-apis.md A2, A11). */
+    /** The MTN sandbox takes only EUR (docs/providers.md#mtn-authentication, #mtn-sandbox). */
     public static final String SANDBOX_CURRENCY = "EUR";
 
     @ConstructorBinding
@@ -86,7 +86,7 @@ public record MtnSettings(
     /**
      * The X-Target-Environment header for a payment of this country: {@code sandbox} in the sandbox, otherwise
      * the country's configured or default environment. A country without one is a configuration error: the
-     * payment is not sent (provider-apis.md A1: a wrong value is refused with NOT_ALLOWED_TARGET_ENVIRONMENT).
+     * payment is not sent (docs/providers.md#mtn-hosts: a wrong value is refused with NOT_ALLOWED_TARGET_ENVIRONMENT).
      */
     public String targetEnvironmentFor(String countryCode) {
         if (isSandbox()) {

@@ -3,7 +3,7 @@ package io.mmg.gateway.provider.mtn;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The body of a status GET and of a callback: the same shape (provider-apis.md A5.2, A9). Every field
+ * The body of a status GET and of a callback: the same shape (docs/providers.md#mtn-status, #mtn-callbacks). Every field
  * is optional in practice, and {@code reason} is a bare string in production but an object
  * {code, message} in the published schema, so both are read.
  */

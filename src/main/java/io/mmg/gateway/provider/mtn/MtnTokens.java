@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * One cached OAuth token per MTN product and target environment (provider-apis.md A4: the new platform
+ * One cached OAuth token per MTN product and target environment (docs/providers.md#mtn-tokens: the new platform
  * requires X-Target-Environment on /token/, so a token belongs to one environment; the sandbox has just
  * one), fetched through the mtn-http route and put on the exchange as the provider Authorization header
  * ("enrich" step of the MTN product route).
@@ -92,11 +92,11 @@ public class MtnTokens {
         return parse(reply.body());
     }
 
-    /** An access token answer (A4). */
+    /** An access token answer (docs/providers.md#mtn-tokens). */
     private AccessToken parse(String body) {
         try {
             JsonNode root = json.readTree(body);
-            // expires_in is a number on MTN, but a string in some SDK models: accept both (A4).
+            // expires_in is a number on MTN, but a string in some SDK models: accept both (docs/providers.md#mtn-tokens).
             long seconds = Long.parseLong(root.path("expires_in").asText("3600").trim());
             String token = root.path("access_token").asText("");
             if (token.isBlank()) {

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Daraja's error envelope {@code {"requestId","errorCode","errorMessage"}}; the HTTP status is the code's
- * first three digits (provider-apis.md B3). The messages are Daraja's, per code.
+ * first three digits (docs/providers.md#daraja-errors). The messages are Daraja's, per code.
  */
 final class MpesaErrorBody {
 

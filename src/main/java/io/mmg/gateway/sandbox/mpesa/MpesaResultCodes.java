@@ -2,7 +2,7 @@ package io.mmg.gateway.sandbox.mpesa;
 
 import java.util.Map;
 
-/** The ResultDesc Daraja sends with each ResultCode (provider-apis.md B7, B8, B10), per API. */
+/** The ResultDesc Daraja sends with each ResultCode (docs/providers.md#daraja-stk-result-codes, #daraja-b2c, #daraja-reversal), per API. */
 final class MpesaResultCodes {
 
     static final String SUCCESS = "0";
@@ -10,7 +10,7 @@ final class MpesaResultCodes {
     static final String INVALID_ORIGINAL = "R000002";
     static final String INVALID_INITIATOR = "2001";
 
-    /** The codes STK pushes and organisation APIs share (B7, B8). */
+    /** The codes STK pushes and organisation APIs share (docs/providers.md#daraja-stk-result-codes, #daraja-b2c). */
     private static final Map<String, String> COMMON = Map.ofEntries(
             Map.entry(SUCCESS, "The service request is processed successfully."),
             Map.entry("1", "The balance is insufficient for the transaction."),

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organisations' M-Pesa accounts, per shortcode: collections land in the Working Account, B2C payments
- * leave the Utility Account, reversals take back from the Working Account (provider-apis.md B11).
+ * leave the Utility Account, reversals take back from the Working Account (docs/providers.md#daraja-account-balance).
  */
 @Component
 @ConditionalOnSandbox
@@ -39,7 +39,7 @@ public class MpesaSandboxAccounts {
         balances(shortCode).add(amount.negate(), BigDecimal.ZERO);
     }
 
-    /** The AccountBalance result parameter: accounts separated by '&amp;', fields by '|' (B11). */
+    /** The AccountBalance result parameter: accounts separated by '&amp;', fields by '|' (docs/providers.md#daraja-account-balance). */
     String describe(String shortCode) {
         Balances balances = balances(shortCode);
         return account("Working Account", balances.working()) + "&" + account("Float Account", BigDecimal.ZERO)

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 
-/** The Daraja simulator served under {@code /sandbox/mpesa} (DESIGN.md "Sandbox simulators"). */
+/** The Daraja simulator served under {@code /sandbox/mpesa} (docs/developing.md#sandbox-simulators). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandbox
 @EnableConfigurationProperties(MpesaSandboxProperties.class)
@@ -29,7 +29,7 @@ public class MpesaSandboxConfiguration {
 
     /**
      * Daraja's envelope for an injected fault: the fault's {@code errorCode} (e.g. 500.003.02 Spike Arrest) or
-     * the usual code for its status (B3). Statuses Daraja has no code for (502, 503, 504) come with no body, as
+     * the usual code for its status (docs/providers.md#daraja-errors). Statuses Daraja has no code for (502, 503, 504) come with no body, as
      * from a proxy in front of it.
      */
     static ResponseEntity<Object> faultAnswer(SandboxFault fault) {

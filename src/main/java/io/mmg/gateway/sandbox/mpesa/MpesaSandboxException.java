@@ -24,12 +24,12 @@ final class MpesaSandboxException extends RuntimeException {
         return new MpesaSandboxException(MpesaErrorBody.status(errorCode), MpesaErrorBody.of(errorCode, message));
     }
 
-    /** 400.002.02 "Bad Request - Invalid Amount": the name of the field is in the message (B3). */
+    /** 400.002.02 "Bad Request - Invalid Amount": the name of the field is in the message (docs/providers.md#daraja-errors). */
     static MpesaSandboxException invalid(String field) {
         return of(MpesaErrorBody.INVALID_FIELD, "Bad Request - Invalid " + field);
     }
 
-    /** 500.001.1001 with one of its several messages (B3). */
+    /** 500.001.1001 with one of its several messages (docs/providers.md#daraja-errors). */
     static MpesaSandboxException merchant(String message) {
         return of(MpesaErrorBody.MERCHANT, message);
     }

@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * M-Pesa Express: the STK push and its query (provider-apis.md B4-B7). A push is accepted at once; its outcome
+ * M-Pesa Express: the STK push and its query (docs/providers.md#daraja-stk-push, #daraja-stk-query, #daraja-stk-callback, #daraja-stk-result-codes). A push is accepted at once; its outcome
  * is decided then (rules, limits, rule 17) and posted to CallBackURL when the "customer" has answered.
  */
 @Component
@@ -32,7 +32,7 @@ public class MpesaSandboxExpress {
 
     private static final Logger log = LoggerFactory.getLogger(MpesaSandboxExpress.class);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    /** Daraja's limits (B14). */
+    /** Daraja's limits (docs/providers.md#daraja-sandbox). */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("250000");
     static final String PAYBILL = "CustomerPayBillOnline";
     static final String TILL = "CustomerBuyGoodsOnline";
@@ -108,7 +108,7 @@ public class MpesaSandboxExpress {
         return ResponseEntity.ok(MpesaSandboxResults.pushAccepted(push));
     }
 
-    /** {@code POST /mpesa/stkpushquery/v1/query}: "being processed" (an error envelope) until the push ends (B5). */
+    /** {@code POST /mpesa/stkpushquery/v1/query}: "being processed" (an error envelope) until the push ends (docs/providers.md#daraja-stk-query). */
     ResponseEntity<Object> query(HttpHeaders headers, JsonNode raw) {
         MpesaSandboxRequest request = request(headers, raw);
         authenticate(request);
@@ -123,7 +123,7 @@ public class MpesaSandboxExpress {
         return ResponseEntity.ok(MpesaSandboxResults.stkQuery(push));
     }
 
-    /** A body Daraja cannot read as JSON is blamed on the first field: "Invalid BusinessShortCode" (B1). */
+    /** A body Daraja cannot read as JSON is blamed on the first field: "Invalid BusinessShortCode" (docs/providers.md#daraja-hosts). */
     private static MpesaSandboxRequest request(HttpHeaders headers, JsonNode raw) {
         MediaType contentType = headers.getContentType();
         if (contentType == null || !contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
@@ -132,7 +132,7 @@ public class MpesaSandboxExpress {
         return MpesaSandboxRequest.of(raw);
     }
 
-    /** The shortcode must have a passkey, and Password must be Base64(shortcode + passkey + Timestamp) (B4). */
+    /** The shortcode must have a passkey, and Password must be Base64(shortcode + passkey + Timestamp) (docs/providers.md#daraja-stk-push). */
     private String authenticate(MpesaSandboxRequest request) {
         String shortCode = request.shortCode("BusinessShortCode");
         String passkey = properties.passkeys().get(shortCode);
@@ -177,7 +177,7 @@ public class MpesaSandboxExpress {
                 .orElse(new Outcome(MpesaResultCodes.SUCCESS, delay));
     }
 
-    /** Rule 17: the same amount to the same customer within the window (B7). */
+    /** Rule 17: the same amount to the same customer within the window (docs/providers.md#daraja-stk-result-codes). */
     private boolean isDuplicate(String phone, BigDecimal amount, Instant now, Duration window) {
         if (window.isZero()) {
             return false;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** M-Pesa Express on Daraja's paths: the STK push and the STK query (provider-apis.md B4, B5). */
+/** M-Pesa Express on Daraja's paths: the STK push and the STK query (docs/providers.md#daraja-stk-push, #daraja-stk-query). */
 @RestController
 @ConditionalOnSandbox
 @RequestMapping(MpesaSandboxOperations.BASE_PATH)

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Anything else under {@code /sandbox/mpesa} gets Daraja's envelope, not a Spring error page: a known path with
- * the wrong method is 405 {@code 405.001} (every API is POST but OAuth, which is GET, B1), any other path 404
+ * the wrong method is 405 {@code 405.001} (every API is POST but OAuth, which is GET, docs/providers.md#daraja-hosts), any other path 404
  * {@code 404.001.01} "Resource not found".
  */
 @RestController

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Ids in the shapes Daraja gives them (provider-apis.md B4, B8, B17). Times are Kenyan. */
+/** Ids in the shapes Daraja gives them (docs/providers.md#daraja-stk-push, #daraja-b2c, #daraja-simulator-checks). Times are Kenyan. */
 final class MpesaSandboxIds {
 
     static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");

@@ -105,7 +105,7 @@ public class MpesaSandboxLedger {
                 .sorted(Comparator.comparing(MpesaSandboxTransaction::createdAt).reversed()).toList();
     }
 
-    /** A push to this number that has not ended yet: Daraja cannot lock the subscriber for another (B16). */
+    /** A push to this number that has not ended yet: Daraja cannot lock the subscriber for another (docs/providers.md#daraja-limits). */
     boolean hasPendingPush(String msisdn, Instant now) {
         return pushesTo(msisdn).stream().anyMatch(push -> !push.isFinal(now));
     }

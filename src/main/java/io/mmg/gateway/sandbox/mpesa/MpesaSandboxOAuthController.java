@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /oauth/v1/generate?grant_type=client_credentials} with the app's consumer key and secret as HTTP
- * Basic: {@code {"access_token": <28 characters>, "expires_in": "3599"}}, a string (provider-apis.md B2).
+ * Basic: {@code {"access_token": <28 characters>, "expires_in": "3599"}}, a string (docs/providers.md#daraja-oauth).
  */
 @RestController
 @ConditionalOnSandbox
@@ -41,7 +41,7 @@ public class MpesaSandboxOAuthController {
     public ResponseEntity<Object> generate(@RequestParam(name = "grant_type", required = false) String grantType,
                                            @RequestHeader HttpHeaders headers) {
         return operations.serveUnauthenticated("token", call -> {
-            // The status and body for wrong credentials are UNCONFIRMED (D7): the documented auth error is used.
+            // The status and body for wrong credentials are UNCONFIRMED (docs/providers.md#open-questions): the documented auth error is used.
             if (!validBasic(headers.getFirst(HttpHeaders.AUTHORIZATION))) {
                 throw MpesaSandboxException.of(MpesaErrorBody.INVALID_AUTHENTICATION);
             }

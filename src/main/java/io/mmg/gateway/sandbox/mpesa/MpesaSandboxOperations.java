@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 public class MpesaSandboxOperations {
 
-    /** The simulator's base path: a gateway points its Daraja base URL here instead of Safaricom's host (B1). */
+    /** The simulator's base path: a gateway points its Daraja base URL here instead of Safaricom's host (docs/providers.md#daraja-hosts). */
     static final String BASE_PATH = "/sandbox/mpesa";
 
     private final SandboxControl control;
@@ -45,7 +45,7 @@ public class MpesaSandboxOperations {
 
     /**
      * A business call about the customer {@code msisdn} (null when none): Bearer token first (404.001.03
-     * "Invalid Access Token", B17), then the work.
+     * "Invalid Access Token", docs/providers.md#daraja-simulator-checks), then the work.
      */
     ResponseEntity<Object> serve(String operation, String msisdn, HttpHeaders headers,
                                  Function<SandboxCall, ResponseEntity<Object>> work) {

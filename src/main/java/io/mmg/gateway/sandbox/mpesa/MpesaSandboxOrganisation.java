@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organisation APIs, all asynchronous: a synchronous acknowledgement, then a {@code Result} posted to
- * ResultURL (provider-apis.md B8-B11). B2C pays customers, reversal takes a collection back, transaction status
+ * ResultURL (docs/providers.md#daraja-b2c, #daraja-transaction-status, #daraja-reversal, #daraja-account-balance). B2C pays customers, reversal takes a collection back, transaction status
  * and account balance report. An initiator Daraja does not know, or a SecurityCredential that is not Base64,
  * fails in the Result with 2001, as Daraja does, not synchronously.
  */
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class MpesaSandboxOrganisation {
 
     private static final Logger log = LoggerFactory.getLogger(MpesaSandboxOrganisation.class);
-    /** The smallest B2C payment M-Pesa makes (B8 ResultCode 2: below minimum). */
+    /** The smallest B2C payment M-Pesa makes (docs/providers.md#daraja-b2c ResultCode 2: below minimum). */
     private static final BigDecimal MIN_B2C = BigDecimal.TEN;
 
     private final MpesaSandboxProperties properties;
@@ -63,7 +63,7 @@ public class MpesaSandboxOrganisation {
 
     /**
      * {@code POST /mpesa/b2c/v3/paymentrequest} (and the legacy v1): OriginatorConversationID is the caller's
-     * and unique, a second use is 500.002.1001 (B8). v1 has none (Daraja makes one) and spells "Occasion".
+     * and unique, a second use is 500.002.1001 (docs/providers.md#daraja-b2c). v1 has none (Daraja makes one) and spells "Occasion".
      */
     ResponseEntity<Object> b2c(boolean v3, JsonNode json, SandboxCall call) {
         MpesaSandboxRequest request = MpesaSandboxRequest.of(json);
@@ -120,7 +120,7 @@ public class MpesaSandboxOrganisation {
         return ResponseEntity.ok(MpesaSandboxResults.organisationAck(originator, payment.id()));
     }
 
-    /** {@code POST /mpesa/reversal/v1/request}: takes a successful payment back, once (B10). */
+    /** {@code POST /mpesa/reversal/v1/request}: takes a successful payment back, once (docs/providers.md#daraja-reversal). */
     ResponseEntity<Object> reversal(JsonNode json, SandboxCall call) {
         MpesaSandboxRequest request = MpesaSandboxRequest.of(json);
         Initiator initiator = initiator(request, "Initiator");
@@ -128,7 +128,7 @@ public class MpesaSandboxOrganisation {
         String receipt = request.required("TransactionID");
         BigDecimal amount = request.amount("Amount");
         String receiver = request.shortCode("ReceiverParty");
-        request.oneOf("RecieverIdentifierType", "1", "2", "4", "11");   // sic (B10)
+        request.oneOf("RecieverIdentifierType", "1", "2", "4", "11");   // sic (docs/providers.md#daraja-reversal)
         URI resultUrl = request.url("ResultURL");
         URI timeoutUrl = request.url("QueueTimeOutURL");
         request.length("Remarks", true, 2, 100);
@@ -165,7 +165,7 @@ public class MpesaSandboxOrganisation {
 
     /**
      * {@code POST /mpesa/transactionstatus/v1/query}: by receipt (TransactionID) or by the transaction's
-     * Originator Conversation ID (OriginalConversationID) ([DJ] TransactionStatus); the Result reports the
+     * Originator Conversation ID (OriginalConversationID) (Daraja's Transaction Status page); the Result reports the
      * transaction as it is when the Result is sent.
      */
     ResponseEntity<Object> transactionStatus(JsonNode json, SandboxCall call) {
@@ -189,7 +189,7 @@ public class MpesaSandboxOrganisation {
                         resultCode, Instant.now()));
     }
 
-    /** {@code POST /mpesa/accountbalance/v1/query}: the shortcode's accounts, in the Result (B11). */
+    /** {@code POST /mpesa/accountbalance/v1/query}: the shortcode's accounts, in the Result (docs/providers.md#daraja-account-balance). */
     ResponseEntity<Object> accountBalance(JsonNode json, SandboxCall call) {
         MpesaSandboxRequest request = MpesaSandboxRequest.of(json);
         Initiator initiator = initiator(request, "Initiator");
@@ -255,7 +255,7 @@ public class MpesaSandboxOrganisation {
         return new Initiator(properties.initiators().contains(name) && isBase64(credential));
     }
 
-    /** A simulator cannot decrypt a SecurityCredential (B13): it only checks it is Base64. */
+    /** A simulator cannot decrypt a SecurityCredential (docs/providers.md#daraja-security-credential): it only checks it is Base64. */
     private static boolean isBase64(String text) {
         try {
             return Base64.getDecoder().decode(text).length > 0;

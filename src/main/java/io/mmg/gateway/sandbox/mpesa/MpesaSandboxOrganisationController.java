@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The asynchronous organisation APIs on Daraja's paths (provider-apis.md B8-B11). The path's first segment
+ * The asynchronous organisation APIs on Daraja's paths (docs/providers.md#daraja-b2c, #daraja-transaction-status, #daraja-reversal, #daraja-account-balance). The path's first segment
  * names the operation for faults and stats: b2c, reversal, transactionstatus, accountbalance. B2C answers on
  * v3 and on the legacy v1 the official SDKs still call (whether Daraja still accepts v1 is UNCONFIRMED).
  */

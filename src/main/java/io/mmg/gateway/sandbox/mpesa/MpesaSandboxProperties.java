@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param consumerKey              the Daraja app's consumer key (HTTP Basic user on /oauth/v1/generate)
  * @param consumerSecret           its consumer secret
- * @param tokenTtl                 access token lifetime; {@code expires_in} says it in seconds, as a string (B2)
+ * @param tokenTtl                 access token lifetime; {@code expires_in} says it in seconds, as a string (docs/providers.md#daraja-oauth)
  * @param tokenInvalidatesPrevious a new token invalidates the app's previous one (Daraja's FAQ, UNCONFIRMED)
- * @param passkeys                 Lipa Na M-Pesa shortcodes and their passkeys (174379: the test paybill, B14)
+ * @param passkeys                 Lipa Na M-Pesa shortcodes and their passkeys (174379: the test paybill, docs/providers.md#daraja-sandbox)
  * @param initiators               initiator names the B2C, reversal, status and balance APIs accept
  * @param callbackDelay            from a request to its callback or Result
  * @param duplicateWindow          rule 17: the same amount to the same number within it fails; zero = off
@@ -29,7 +29,7 @@ public record MpesaSandboxProperties(String consumerKey, String consumerSecret, 
                                      BigDecimal utilityBalance, Integer maxTransactions,
                                      List<MpesaSandboxRule> stkRules, List<MpesaSandboxRule> b2cRules) {
 
-    /** Daraja's test paybill and its passkey (provider-apis.md B14). */
+    /** Daraja's test paybill and its passkey (docs/providers.md#daraja-sandbox). */
     static final String TEST_SHORT_CODE = "174379";
     static final String TEST_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The checks Daraja makes on a request body's fields, each failing with "Bad Request - Invalid &lt;Field&gt;"
- * (400.002.02, B3). Numbers and strings are both accepted for numeric fields, as Daraja does in practice (B4).
+ * (400.002.02, docs/providers.md#daraja-errors). Numbers and strings are both accepted for numeric fields, as Daraja does in practice (docs/providers.md#daraja-stk-push).
  */
 final class MpesaSandboxRequest {
 
@@ -18,7 +18,7 @@ final class MpesaSandboxRequest {
         this.body = body;
     }
 
-    /** Not a JSON object: 400.002.05 "Invalid Request Payload" (B17). */
+    /** Not a JSON object: 400.002.05 "Invalid Request Payload" (docs/providers.md#daraja-simulator-checks). */
     static MpesaSandboxRequest of(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw MpesaSandboxException.of(MpesaErrorBody.INVALID_PAYLOAD);
@@ -32,7 +32,7 @@ final class MpesaSandboxRequest {
 
     /**
      * The field as text, or null when absent, null or blank. Not trimmed: Daraja compares values as sent, so
-     * {@code "CustomerPayBillOnline "} or {@code " 174379"} is "Invalid &lt;Field&gt;" there (B3) and here.
+     * {@code "CustomerPayBillOnline "} or {@code " 174379"} is "Invalid &lt;Field&gt;" there (docs/providers.md#daraja-errors) and here.
      */
     String text(String field) {
         JsonNode node = body.get(field);
@@ -51,7 +51,7 @@ final class MpesaSandboxRequest {
         return value;
     }
 
-    /** A shortcode: 5 to 7 digits (B4). */
+    /** A shortcode: 5 to 7 digits (docs/providers.md#daraja-stk-push). */
     String shortCode(String field) {
         String value = required(field);
         if (!value.matches("\\d{5,7}")) {
@@ -60,7 +60,7 @@ final class MpesaSandboxRequest {
         return value;
     }
 
-    /** A Safaricom customer number: 2547XXXXXXXX or 2541XXXXXXXX (B4). */
+    /** A Safaricom customer number: 2547XXXXXXXX or 2541XXXXXXXX (docs/providers.md#daraja-stk-push). */
     String msisdn(String field) {
         String value = required(field);
         if (!value.matches("254[17]\\d{8}")) {
@@ -69,7 +69,7 @@ final class MpesaSandboxRequest {
         return value;
     }
 
-    /** Whole shillings, at least 1 (B4: decimals are not documented; refused here). */
+    /** Whole shillings, at least 1 (docs/providers.md#daraja-stk-push: decimals are not documented; refused here). */
     BigDecimal amount(String field) {
         String value = required(field);
         try {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bodies Daraja answers and posts, with their real shapes and quirks (provider-apis.md B4-B11): ResultCode
+ * The bodies Daraja answers and posts, with their real shapes and quirks (docs/providers.md#safaricom-daraja): ResultCode
  * a number in callbacks and a string in the STK query, "successsfully" with three s, a "Balance" item without
  * a Value, keys without values in result parameters, dates as yyyyMMddHHmmss numbers or dd.MM.yyyy strings.
  */
@@ -23,7 +23,7 @@ final class MpesaSandboxResults {
     private MpesaSandboxResults() {
     }
 
-    /** 200 to an accepted STK push (B4). */
+    /** 200 to an accepted STK push (docs/providers.md#daraja-stk-push). */
     static Map<String, Object> pushAccepted(MpesaSandboxTransaction push) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("MerchantRequestID", push.merchantRequestId());
@@ -34,7 +34,7 @@ final class MpesaSandboxResults {
         return body;
     }
 
-    /** The STK callback (B6): CallbackMetadata only on success; items looked up by Name, one without Value. */
+    /** The STK callback (docs/providers.md#daraja-stk-callback): CallbackMetadata only on success; items looked up by Name, one without Value. */
     static Map<String, Object> stkCallback(MpesaSandboxTransaction push) {
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("MerchantRequestID", push.merchantRequestId());
@@ -53,7 +53,7 @@ final class MpesaSandboxResults {
         return Map.of("Body", Map.of("stkCallback", callback));
     }
 
-    /** 200 to an STK query about a push that has ended (B5): ResultCode as a string, and the real typo. */
+    /** 200 to an STK query about a push that has ended (docs/providers.md#daraja-stk-query): ResultCode as a string, and the real typo. */
     static Map<String, Object> stkQuery(MpesaSandboxTransaction push) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ResponseCode", "0");
@@ -65,7 +65,7 @@ final class MpesaSandboxResults {
         return body;
     }
 
-    /** 200 to an accepted B2C, reversal, status or balance request (B8-B11). */
+    /** 200 to an accepted B2C, reversal, status or balance request (docs/providers.md#daraja-b2c, #daraja-transaction-status, #daraja-reversal, #daraja-account-balance). */
     static Map<String, Object> organisationAck(String originatorConversationId, String conversationId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ConversationID", conversationId);
@@ -75,7 +75,7 @@ final class MpesaSandboxResults {
         return body;
     }
 
-    /** The Result of a B2C payment (B8); ResultParameters only on success. */
+    /** The Result of a B2C payment (docs/providers.md#daraja-b2c); ResultParameters only on success. */
     static Map<String, Object> b2cResult(MpesaSandboxTransaction payment, BigDecimal utilityBalance) {
         Map<String, Object> parameters = null;
         if (payment.succeeded()) {
@@ -94,7 +94,7 @@ final class MpesaSandboxResults {
                 reference("QueueTimeoutURL", "https://internalsandbox.safaricom.co.ke/mpesa/b2cresults/v1/submit"));
     }
 
-    /** The Result of a reversal (B10): "R000001"/"R000002" are strings. */
+    /** The Result of a reversal (docs/providers.md#daraja-reversal): "R000001"/"R000002" are strings. */
     static Map<String, Object> reversalResult(MpesaSandboxTransaction reversal, String shortCodeBalance) {
         Map<String, Object> parameters = null;
         if (reversal.succeeded()) {
@@ -113,7 +113,7 @@ final class MpesaSandboxResults {
     }
 
     /**
-     * Sent to QueueTimeOutURL when a request was never processed. Its payload is not documented (B8, D4):
+     * Sent to QueueTimeOutURL when a request was never processed. Its payload is not documented (docs/providers.md#daraja-b2c, #open-questions):
      * this is the Result envelope the SDKs that handle it expect, ResultCode 1 "timed out".
      */
     static Map<String, Object> queueTimeout(MpesaSandboxTransaction payment) {
@@ -122,7 +122,7 @@ final class MpesaSandboxResults {
     }
 
     /**
-     * The Result of a transaction status query (B9) about {@code target}; null target = unknown transaction,
+     * The Result of a transaction status query (docs/providers.md#daraja-transaction-status) about {@code target}; null target = unknown transaction,
      * answered R000002 (Daraja's code for that is UNCONFIRMED).
      */
     static Map<String, Object> statusResult(String originatorConversationId, String conversationId,
@@ -154,7 +154,7 @@ final class MpesaSandboxResults {
                 parameters, reference("Occasion", null));
     }
 
-    /** The Result of an account balance query (B11): ResultType and ResultCode are strings in Daraja's sample. */
+    /** The Result of an account balance query (docs/providers.md#daraja-account-balance): ResultType and ResultCode are strings in Daraja's sample. */
     static Map<String, Object> balanceResult(String originatorConversationId, String conversationId,
                                              String resultCode, String balances, Instant now) {
         Map<String, Object> parameters = isSuccess(resultCode)

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and checks Daraja access tokens: opaque strings of 28 characters, not JWTs (provider-apis.md B2).
+ * Issues and checks Daraja access tokens: opaque strings of 28 characters, not JWTs (docs/providers.md#daraja-oauth).
  * With {@code token-invalidates-previous} a new token revokes the earlier ones, as Daraja's FAQ says it does.
  */
 @Component

@@ -3,7 +3,7 @@ package io.mmg.gateway.sandbox.mtn;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** MoMo amounts are decimal strings; the sandbox echoes them normalised, "6.0" as "6" (provider-apis.md A2). */
+/** MoMo amounts are decimal strings; the sandbox echoes them normalised, "6.0" as "6" (docs/providers.md#mtn-authentication). */
 final class MtnAmount {
 
     private MtnAmount() {

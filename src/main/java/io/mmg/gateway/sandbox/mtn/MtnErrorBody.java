@@ -1,6 +1,6 @@
 package io.mmg.gateway.sandbox.mtn;
 
-/** MoMo's synchronous error body {@code {"code": ErrorReason, "message": text}} (provider-apis.md A10). */
+/** MoMo's synchronous error body {@code {"code": ErrorReason, "message": text}} (docs/providers.md#mtn-errors). */
 public record MtnErrorBody(String code, String message) {
 
     public static MtnErrorBody of(MtnErrorReason reason) {

@@ -1,9 +1,9 @@
 package io.mmg.gateway.sandbox.mtn;
 
 /**
- * MoMo's {@code ErrorReason} codes (published enum, provider-apis.md A10) plus the reasons seen outside it
+ * MoMo's {@code ErrorReason} codes (published enum, docs/providers.md#mtn-errors) plus the reasons seen outside it
  * that the sandbox numbers produce ({@code COULD_NOT_PERFORM_TRANSACTION}, {@code TRANSACTION_NOT_FOUND}).
- * Messages are the sandbox's where one was recorded (A5.1, A11), otherwise plain descriptions.
+ * Messages are the sandbox's where one was recorded (docs/providers.md#mtn-request-to-pay, #mtn-sandbox), otherwise plain descriptions.
  */
 public enum MtnErrorReason {
     PAYEE_NOT_FOUND("Payee does not exist."),
@@ -25,9 +25,9 @@ public enum MtnErrorReason {
     RESOURCE_ALREADY_EXIST("Duplicated reference id. Creation of resource failed."),
     COULD_NOT_PERFORM_TRANSACTION("The transaction could not be performed."),
     TRANSACTION_NOT_FOUND("The transaction to refund was not found."),
-    /** A delivery notification for a request-to-pay that did not succeed (MTN Java SDK test notes, A5.4). */
+    /** A delivery notification for a request-to-pay that did not succeed (MTN Java SDK test notes, docs/providers.md#mtn-collection). */
     NOT_SUCCESSFULLY_COMPLETED("The transaction is not successfully completed."),
-    /** Not a published code: no 400 body was ever recorded (A10); MTN is seen using this name [LEP]. */
+    /** Not a published code: no 400 body was ever recorded (docs/providers.md#mtn-errors); production has been seen using this name. */
     VALIDATION_ERROR("The request is not valid.");
 
     private final String message;

@@ -2,7 +2,7 @@ package io.mmg.gateway.sandbox.mtn;
 
 import java.util.Locale;
 
-/** The three MoMo products, each with its own path prefix, subscription key and token (A1, A2). */
+/** The three MoMo products, each with its own path prefix, subscription key and token (docs/providers.md#mtn-hosts, #mtn-authentication). */
 public enum MtnProduct {
     COLLECTION,
     DISBURSEMENT,

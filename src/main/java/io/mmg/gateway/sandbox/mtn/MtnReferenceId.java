@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code X-Reference-Id}: chosen by the client, it must be a version 4 UUID or MoMo answers 400
- * (provider-apis.md A2); on a status GET any UUID is a well-formed reference, anything else is 400 (A5.2).
+ * (docs/providers.md#mtn-authentication); on a status GET any UUID is a well-formed reference, anything else is 400 (docs/providers.md#mtn-status).
  */
 final class MtnReferenceId {
 

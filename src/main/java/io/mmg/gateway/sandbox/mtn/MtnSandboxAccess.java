@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks every MoMo call passes before its operation runs, in MoMo's order: APIM's subscription key for
- * the product in the path, the Bearer token, then {@code X-Target-Environment} (provider-apis.md A2, A13).
+ * the product in the path, the Bearer token, then {@code X-Target-Environment} (docs/providers.md#mtn-authentication, #mtn-simulator-checks).
  */
 @Component
 @ConditionalOnSandbox
@@ -50,7 +50,7 @@ public class MtnSandboxAccess {
         return user;
     }
 
-    /** The key of the product in the path; keys of other products are refused like wrong ones (A2). */
+    /** The key of the product in the path; keys of other products are refused like wrong ones (docs/providers.md#mtn-authentication). */
     void checkSubscriptionKey(MtnProduct product, HttpHeaders headers) {
         String presented = headers.getFirst(SUBSCRIPTION_KEY);
         if (presented == null || presented.isBlank()) {
@@ -61,7 +61,7 @@ public class MtnSandboxAccess {
         }
     }
 
-    /** Provisioning takes the key of any product (A3). */
+    /** Provisioning takes the key of any product (docs/providers.md#mtn-sandbox-provisioning). */
     void checkAnySubscriptionKey(HttpHeaders headers) {
         String presented = headers.getFirst(SUBSCRIPTION_KEY);
         if (presented == null || presented.isBlank()) {
@@ -77,8 +77,8 @@ public class MtnSandboxAccess {
     }
 
     /**
-     * Sandbox users reach only {@code sandbox}; anything else is 500 NOT_ALLOWED_TARGET_ENVIRONMENT (A1, A13).
-     * The header is required on product calls and optional on {@code /token/} (legacy platform, A2).
+     * Sandbox users reach only {@code sandbox}; anything else is 500 NOT_ALLOWED_TARGET_ENVIRONMENT (docs/providers.md#mtn-hosts, #mtn-simulator-checks).
+     * The header is required on product calls and optional on {@code /token/} (legacy platform, docs/providers.md#mtn-authentication).
      */
     void checkTargetEnvironment(String targetEnvironment, boolean required) {
         if (targetEnvironment == null && !required) {
@@ -92,7 +92,7 @@ public class MtnSandboxAccess {
 
     /**
      * {@code X-Callback-Url}: optional, but present means not empty (400), and its host must be the API user's
-     * {@code providerCallbackHost} (500 INVALID_CALLBACK_URL_HOST) (A2; LAR #80).
+     * {@code providerCallbackHost} (500 INVALID_CALLBACK_URL_HOST) (docs/providers.md#mtn-authentication).
      */
     static Optional<URI> callbackUrl(String header, ApiUser user) {
         if (header == null) {

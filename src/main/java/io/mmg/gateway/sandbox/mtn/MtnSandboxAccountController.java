@@ -16,19 +16,19 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Balance and account-holder checks, the same under every product (provider-apis.md A5.5, A5.6). */
+/** Balance and account-holder checks, the same under every product (docs/providers.md#mtn-accounts). */
 @RestController
 @ConditionalOnSandbox
 @RequestMapping(MtnSandboxOperations.BASE_PATH + "/{product:" + MtnProduct.PATTERN + "}/v1_0")
 public class MtnSandboxAccountController {
 
     /**
-     * The sandbox's balance scenarios have no documented trigger (A5.5), so every product account shows one
+     * The sandbox's balance scenarios have no documented trigger (docs/providers.md#mtn-accounts), so every product account shows one
      * fixed, comfortable balance rather than tracking the simulated payments.
      */
     static final String AVAILABLE_BALANCE = "1000000";
 
-    /** Id types are lower case in the path (A5.6). */
+    /** Id types are lower case in the path (docs/providers.md#mtn-accounts). */
     private static final Set<String> ACCOUNT_HOLDER_ID_TYPES = Set.of("msisdn", "email", "party_code");
 
     private final MtnSandboxOperations operations;
@@ -54,7 +54,7 @@ public class MtnSandboxAccountController {
         });
     }
 
-    /** 200 {@code {"result": true}}, or the account holder scenario's answer (A11). */
+    /** 200 {@code {"result": true}}, or the account holder scenario's answer (docs/providers.md#mtn-sandbox). */
     @GetMapping("/accountholder/{idType}/{id}/active")
     public ResponseEntity<Object> active(@PathVariable String product, @PathVariable String idType,
                                          @PathVariable String id, @RequestHeader HttpHeaders headers) {
@@ -62,7 +62,7 @@ public class MtnSandboxAccountController {
                 holder -> Map.of("result", holder != AccountHolder.NOT_ACTIVE));
     }
 
-    /** The sandbox always answers "Sand Box" KYC data (A5.6, A11); the error scenarios apply as for /active. */
+    /** The sandbox always answers "Sand Box" KYC data (docs/providers.md#mtn-accounts, #mtn-sandbox); the error scenarios apply as for /active. */
     @GetMapping("/accountholder/{idType}/{id}/basicuserinfo")
     public ResponseEntity<Object> basicUserInfo(@PathVariable String product, @PathVariable String idType,
                                                 @PathVariable String id, @RequestHeader HttpHeaders headers) {

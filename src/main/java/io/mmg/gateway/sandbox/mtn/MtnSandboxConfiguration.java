@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The MTN MoMo simulator served under {@code /sandbox/mtn} (DESIGN.md "Sandbox simulators"). */
+/** The MTN MoMo simulator served under {@code /sandbox/mtn} (docs/developing.md#sandbox-simulators). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandbox
 @EnableConfigurationProperties(MtnSandboxProperties.class)
@@ -27,7 +27,7 @@ public class MtnSandboxConfiguration {
         return new SandboxControl(SIMULATOR, MtnSandboxConfiguration::faultAnswer, settings::apply);
     }
 
-    /** What MoMo (or APIM in front of it) answers with for an injected status (A10). */
+    /** What MoMo (or APIM in front of it) answers with for an injected status (docs/providers.md#mtn-errors). */
     static ResponseEntity<Object> faultAnswer(int status) {
         Object body = switch (status) {
             case 400 -> MtnErrorBody.of(MtnErrorReason.VALIDATION_ERROR);

@@ -14,19 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Sandbox API users and their API keys (provisioning, provider-apis.md A3), checked as HTTP Basic on the
- * product token endpoints (A4). The configured user exists from the start and may call every product.
+ * Sandbox API users and their API keys (provisioning, docs/providers.md#mtn-sandbox-provisioning), checked as HTTP Basic on the
+ * product token endpoints (docs/providers.md#mtn-tokens). The configured user exists from the start and may call every product.
  */
 @Component
 @ConditionalOnSandbox
 public class MtnSandboxCredentials {
 
-    /** Sandbox users only ever reach the sandbox environment (A1). */
+    /** Sandbox users only ever reach the sandbox environment (docs/providers.md#mtn-hosts). */
     static final String TARGET_ENVIRONMENT = "sandbox";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** An API user; it keeps every key generated for it (whether MTN revokes older keys is UNCONFIRMED, A3). */
+    /** An API user; it keeps every key generated for it (whether MTN revokes older keys is UNCONFIRMED, docs/providers.md#mtn-sandbox-provisioning). */
     public record ApiUser(String id, String providerCallbackHost, Set<String> apiKeys) {
     }
 
@@ -49,7 +49,7 @@ public class MtnSandboxCredentials {
         return Optional.ofNullable(users.get(normalise(id)));
     }
 
-    /** A new 32-hex-character key, like MTN's (A3). */
+    /** A new 32-hex-character key, like MTN's (docs/providers.md#mtn-sandbox-provisioning). */
     public Optional<String> newApiKey(String id) {
         return find(id).map(user -> {
             byte[] bytes = new byte[16];

@@ -20,7 +20,7 @@ final class MtnSandboxException extends RuntimeException {
         return new MtnSandboxException(status, MtnErrorBody.of(reason));
     }
 
-    /** 400: the client's request is malformed (A10); the message says what is wrong. */
+    /** 400: the client's request is malformed (docs/providers.md#mtn-errors); the message says what is wrong. */
     static MtnSandboxException badRequest(String message) {
         return new MtnSandboxException(HttpStatus.BAD_REQUEST, MtnErrorBody.of(MtnErrorReason.VALIDATION_ERROR,
                 message));
@@ -34,7 +34,7 @@ final class MtnSandboxException extends RuntimeException {
         return new MtnSandboxException(HttpStatus.valueOf(body.statusCode()), body);
     }
 
-    /** {@code /token/} answers its own OAuth-style {@code {"error": code}} (schema TokenPost401, A4). */
+    /** {@code /token/} answers its own OAuth-style {@code {"error": code}} (schema TokenPost401, docs/providers.md#mtn-tokens). */
     static MtnSandboxException tokenError(HttpStatus status, String error) {
         return new MtnSandboxException(status, Map.of("error", error));
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 public class MtnSandboxLedger {
 
-    /** A reference id is unique per product and resource type (A13.3), not globally. */
+    /** A reference id is unique per product and resource type (docs/providers.md#mtn-simulator-checks), not globally. */
     private record Key(MtnProduct product, MtnTransactionType type, String referenceId) {
     }
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 public class MtnSandboxOperations {
 
-    /** The simulator's base path: a gateway points its MTN base URL here instead of MTN's host (A1). */
+    /** The simulator's base path: a gateway points its MTN base URL here instead of MTN's host (docs/providers.md#mtn-hosts). */
     static final String BASE_PATH = "/sandbox/mtn";
 
     private final SandboxControl control;

@@ -1,7 +1,7 @@
 package io.mmg.gateway.sandbox.mtn;
 
 /**
- * How a sandbox transaction ends, decided when it is created (provider-apis.md A8, A11).
+ * How a sandbox transaction ends, decided when it is created (docs/providers.md#mtn-lifecycle, #mtn-sandbox).
  *
  * @param kind   SUCCESSFUL or FAILED after the callback delay; ONGOING is PENDING for a while, then
  *               SUCCESSFUL; DELAYED stays PENDING

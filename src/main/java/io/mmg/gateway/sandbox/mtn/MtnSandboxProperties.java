@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param callbackMethod    PUT (MTN's API description) or POST (MTN's callback pages)
  * @param ongoingDuration   how long number 46733123453 ("Ongoing") stays PENDING before SUCCESSFUL
  * @param reasonFormat      FAILED {@code reason} as a bare string (production since 2024) or an object
- * @param statusRateLimit   status GETs per second before 429, 0 = unlimited (MTN caps at 10, A12)
+ * @param statusRateLimit   status GETs per second before 429, 0 = unlimited (MTN caps at 10, docs/providers.md#mtn-limits)
  * @param maxTransactions   bound of the in-memory ledger; the oldest are evicted
  */
 @ConfigurationProperties("gateway.sandbox.mtn")

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sandbox provisioning: create an API user, give it a key, read it back (provider-apis.md A3). */
+/** Sandbox provisioning: create an API user, give it a key, read it back (docs/providers.md#mtn-sandbox-provisioning). */
 @RestController
 @ConditionalOnSandbox
 @RequestMapping(MtnSandboxOperations.BASE_PATH + "/v1_0/apiuser")
@@ -42,7 +42,7 @@ public class MtnSandboxProvisioningController {
                 throw MtnSandboxException.badRequest("providerCallbackHost is required.");
             }
             if (!credentials.create(id, host)) {
-                // Generic 409 semantics: the code for a reused API user id is UNCONFIRMED (A3, D10).
+                // Generic 409 semantics: the code for a reused API user id is UNCONFIRMED (docs/providers.md#mtn-sandbox-provisioning, #open-questions).
                 throw MtnSandboxException.of(HttpStatus.CONFLICT, MtnErrorReason.RESOURCE_ALREADY_EXIST);
             }
             return ResponseEntity.status(HttpStatus.CREATED).build();

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * MTN's sandbox test values and what they turn into on the wire (provider-apis.md A11): numbers
+ * MTN's sandbox test values and what they turn into on the wire (docs/providers.md#mtn-sandbox): numbers
  * 46733123450 to 46733123464 for transactions and account holders, "1" to "13" as the reference to refund.
  * Every other value succeeds. Pure, so the table is tested on its own.
  */
@@ -50,7 +50,7 @@ public final class MtnSandboxScenarios {
             failed(INTERNAL_PROCESSING_ERROR),      // 461
             failed(SERVICE_UNAVAILABLE),            // 462
             failed(COULD_NOT_PERFORM_TRANSACTION),  // 463
-            // 464 RequestToPayPayerTransfertypeUnknown: its wire reason is UNCONFIRMED (A11); NOT_ALLOWED is the
+            // 464 RequestToPayPayerTransfertypeUnknown: its wire reason is UNCONFIRMED (docs/providers.md#mtn-sandbox); NOT_ALLOWED is the
             // published reason closest to "this transfer type is not allowed for the payer".
             failed(NOT_ALLOWED));
 
@@ -87,7 +87,7 @@ public final class MtnSandboxScenarios {
             failed(SERVICE_UNAVAILABLE),            // 12
             failed(COULD_NOT_PERFORM_TRANSACTION)); // 13
 
-    /** What an account-holder check answers (AccountHolderActive row of A11). */
+    /** What an account-holder check answers (AccountHolderActive row of docs/providers.md#mtn-sandbox). */
     public enum AccountHolder {
         ACTIVE,
         NOT_FOUND,
@@ -139,7 +139,7 @@ public final class MtnSandboxScenarios {
     }
 
     /**
-     * The outcome of a refund. Magic "1".."13" play A11's refund row. Otherwise the reference should name a
+     * The outcome of a refund. Magic "1".."13" play docs/providers.md#mtn-sandbox's refund row. Otherwise the reference should name a
      * collection this sandbox knows: an unknown one FAILS with TRANSACTION_NOT_FOUND and one that has not
      * succeeded with NOT_ALLOWED (UNCONFIRMED: MTN's behaviour for these is not documented).
      *
@@ -161,7 +161,7 @@ public final class MtnSandboxScenarios {
         return refundMagicIndex(referenceIdToRefund).isPresent();
     }
 
-    /** What {@code accountholder/{idType}/{id}/active} answers; id types are lower case in the path (A5.6). */
+    /** What {@code accountholder/{idType}/{id}/active} answers; id types are lower case in the path (docs/providers.md#mtn-accounts). */
     public static AccountHolder forAccountHolder(String idType, String id) {
         String type = idType.toLowerCase(Locale.ROOT);
         return switch (type) {

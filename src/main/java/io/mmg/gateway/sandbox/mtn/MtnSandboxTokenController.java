@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /{product}/token/}: an access token for the product, against HTTP Basic credentials (A4). */
+/** {@code POST /{product}/token/}: an access token for the product, against HTTP Basic credentials (docs/providers.md#mtn-tokens). */
 @RestController
 @ConditionalOnSandbox
 @RequestMapping(MtnSandboxOperations.BASE_PATH)
@@ -42,7 +42,7 @@ public class MtnSandboxTokenController {
         return operations.serve("token", tokenProduct, null, call -> {
             access.checkSubscriptionKey(tokenProduct, headers);
             access.checkTargetEnvironment(headers.getFirst(MtnSandboxAccess.TARGET_ENVIRONMENT), false);
-            // A body on /token/ is a 400 cause (A4), but a published SDK sends {}: accept empty or {}.
+            // A body on /token/ is a 400 cause (docs/providers.md#mtn-tokens), but a published SDK sends {}: accept empty or {}.
             if (body != null && !body.isBlank() && !body.replaceAll("\\s", "").equals("{}")) {
                 throw MtnSandboxException.tokenError(HttpStatus.BAD_REQUEST, "invalid_request");
             }

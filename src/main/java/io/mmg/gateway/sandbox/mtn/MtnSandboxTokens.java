@@ -21,21 +21,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues and checks product access tokens. They look like MTN's (a JWT with header
- * {@code {"typ":"JWT","alg":"R256"}} and payload {@code {clientId, expires, sessionId}}, A4) but are checked
+ * {@code {"typ":"JWT","alg":"R256"}} and payload {@code {clientId, expires, sessionId}}, docs/providers.md#mtn-tokens) but are checked
  * by lookup, not by signature: the signature is random bytes.
  */
 @Component
 @ConditionalOnSandbox
 public class MtnSandboxTokens {
 
-    /** MTN's {@code token_type} is this literal, not "Bearer" (A4, recorded). */
+    /** MTN's {@code token_type} is this literal, not "Bearer" (docs/providers.md#mtn-tokens, recorded). */
     static final String TOKEN_TYPE = "access_token";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final byte[] HEADER = "{\"typ\":\"JWT\",\"alg\":\"R256\"}".getBytes();
-    /** The payload's {@code expires} is local time without a zone, e.g. 2020-11-15T11:33:11.151 (A4). */
+    /** The payload's {@code expires} is local time without a zone, e.g. 2020-11-15T11:33:11.151 (docs/providers.md#mtn-tokens). */
     private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
     private static final int PURGE_EVERY = 1_000;
 
@@ -84,7 +84,7 @@ public class MtnSandboxTokens {
         }
     }
 
-    /** Keeps the store bounded when a client fetches a token per call (which MTN advises against, A12). */
+    /** Keeps the store bounded when a client fetches a token per call (which MTN advises against, docs/providers.md#mtn-limits). */
     private void purgeExpiredOccasionally(Instant now) {
         if (issuedSincePurge.incrementAndGet() % PURGE_EVERY == 0) {
             issued.values().removeIf(token -> !now.isBefore(token.expiresAt()));

@@ -25,7 +25,7 @@ record MtnSandboxTransaction(MtnProduct product, MtnTransactionType type, String
     }
 
     /**
-     * The status GET body, also the callback body (A5.2, A6, A9). {@code financialTransactionId} only once
+     * The status GET body, also the callback body (docs/providers.md#mtn-status, #mtn-disbursement, #mtn-callbacks). {@code financialTransactionId} only once
      * SUCCESSFUL (and never for a deposit), {@code reason} only when FAILED; amount normalised ("6.0" as "6").
      */
     Map<String, Object> statusBody(Instant now, MtnReasonFormat reasonFormat) {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates sandbox transactions and reports their status: the asynchronous MoMo model of a 202 now and the
- * outcome later, by status GET or callback (provider-apis.md A8, A9).
+ * outcome later, by status GET or callback (docs/providers.md#mtn-lifecycle, #mtn-callbacks).
  */
 @Component
 @ConditionalOnSandbox
@@ -70,7 +70,7 @@ public class MtnSandboxTransactions {
                 .map(MtnSandboxTransaction::party).map(MtnParty::partyId).orElse(null);
     }
 
-    /** {@code POST /{product}/{version}/{resource}}: 202 with an empty body, or MoMo's error (A5.1, A13.3). */
+    /** {@code POST /{product}/{version}/{resource}}: 202 with an empty body, or MoMo's error (docs/providers.md#mtn-request-to-pay, #mtn-simulator-checks). */
     ResponseEntity<Object> create(MtnProduct product, MtnTransactionType type, HttpHeaders headers, JsonNode body,
                                   SandboxCall call) {
         ApiUser user = access.authorise(product, headers);
@@ -111,7 +111,7 @@ public class MtnSandboxTransactions {
         return ResponseEntity.accepted().build();
     }
 
-    /** {@code GET /{product}/{version}/{resource}/{referenceId}} (A5.2, A6, A12). */
+    /** {@code GET /{product}/{version}/{resource}/{referenceId}} (docs/providers.md#mtn-status, #mtn-disbursement, #mtn-limits). */
     ResponseEntity<Object> status(MtnProduct product, MtnTransactionType type, String referenceId,
                                   HttpHeaders headers) {
         access.authorise(product, headers);
@@ -127,7 +127,7 @@ public class MtnSandboxTransactions {
 
     /**
      * {@code POST /{product}/v1_0/requesttopay/{referenceId}/deliverynotification}: an extra SMS to the payer of
-     * a successful request-to-pay, once (A5.4). Every product serves it for Collection's request-to-pay, as the
+     * a successful request-to-pay, once (docs/providers.md#mtn-collection). Every product serves it for Collection's request-to-pay, as the
      * MTN Java SDK uses it. 200; over 160 characters 400; a second one 429.
      */
     ResponseEntity<Object> notifyDelivery(MtnProduct product, String referenceId, HttpHeaders headers,
@@ -154,7 +154,7 @@ public class MtnSandboxTransactions {
         return ResponseEntity.ok().build();
     }
 
-    /** Adds the transaction to the ledger; 409 RESOURCE_ALREADY_EXIST when its reference id is taken (A10). */
+    /** Adds the transaction to the ledger; 409 RESOURCE_ALREADY_EXIST when its reference id is taken (docs/providers.md#mtn-errors). */
     private MtnSandboxTransaction record(MtnProduct product, MtnTransactionType type, String referenceId,
                                          MtnTransactionRequest request, MtnParty party, MtnSandboxOutcome outcome,
                                          Instant createdAt, MtnSandboxSettings.Values now, Optional<URI> callbackUrl) {
@@ -186,7 +186,7 @@ public class MtnSandboxTransactions {
                 .or(() -> ledger.find(MtnProduct.COLLECTION, MtnTransactionType.REQUEST_TO_WITHDRAW, reference));
     }
 
-    /** After the callback delay; "Ongoing" after its own, longer, duration; "Delayed" never (A11). */
+    /** After the callback delay; "Ongoing" after its own, longer, duration; "Delayed" never (docs/providers.md#mtn-sandbox). */
     private static Instant finalAt(MtnSandboxOutcome outcome, Instant createdAt, MtnSandboxSettings.Values now) {
         return switch (outcome.kind()) {
             case SUCCESSFUL, FAILED -> createdAt.plus(now.callbackDelay());
@@ -195,7 +195,7 @@ public class MtnSandboxTransactions {
         };
     }
 
-    /** A 9 to 10 digit string, as MoMo's (A5.2, A13.4); none for deposits (A6). */
+    /** A 9 to 10 digit string, as MoMo's (docs/providers.md#mtn-status, #mtn-simulator-checks); none for deposits (docs/providers.md#mtn-disbursement). */
     static String financialTransactionId(MtnTransactionType type, MtnSandboxOutcome outcome) {
         if (!type.carriesFinancialTransactionId() || !"SUCCESSFUL".equals(outcome.finalStatus())) {
             return null;
@@ -205,7 +205,7 @@ public class MtnSandboxTransactions {
 
     /**
      * The final status body, sent when the transaction becomes final. Ongoing ones call back when they turn
-     * SUCCESSFUL; whether MTN does is UNCONFIRMED (D11).
+     * SUCCESSFUL; whether MTN does is UNCONFIRMED (docs/providers.md#open-questions).
      */
     private void scheduleCallback(MtnSandboxTransaction transaction, Duration delay, MtnSandboxSettings.Values now) {
         String description = transaction.type().resource() + " for "

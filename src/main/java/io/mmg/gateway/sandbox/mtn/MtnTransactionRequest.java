@@ -9,19 +9,19 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 
 /**
- * A money-moving POST body, checked the way MoMo checks it (provider-apis.md A2, A5.1, A6, A13.3):
+ * A money-moving POST body, checked the way MoMo checks it (docs/providers.md#mtn-authentication, #mtn-request-to-pay, #mtn-disbursement, #mtn-simulator-checks):
  * an empty body is 400, a field that is not a JSON string (say {@code "amount": 100}) is 400, a party with empty fields is 500 (MTN Java SDK tests), a currency other than EUR is
  * 500 INVALID_CURRENCY in the sandbox, a message over 160 characters or with an apostrophe is 400.
  *
  * @param party       the payer (request-to-pay, withdrawal) or payee (transfer, deposit, cash transfer);
  *                    null for a refund, whose payee is the refunded payment's payer
- * @param extraFields cash transfer fields beyond the common ones, echoed in its status (A7)
+ * @param extraFields cash transfer fields beyond the common ones, echoed in its status (docs/providers.md#mtn-remittance)
  */
 record MtnTransactionRequest(String amount, String currency, String externalId, MtnParty party,
                              String payerMessage, String payeeNote, String referenceIdToRefund,
                              Map<String, String> extraFields) {
 
-    /** The sandbox accepts only EUR (A2, A11). */
+    /** The sandbox accepts only EUR (docs/providers.md#mtn-authentication, #mtn-sandbox). */
     static final String SANDBOX_CURRENCY = "EUR";
     static final int MAX_MESSAGE_LENGTH = 160;
 
@@ -71,7 +71,7 @@ record MtnTransactionRequest(String amount, String currency, String externalId, 
         String idType = text(node, "partyIdType");
         String id = text(node, "partyId");
         if (idType == null || idType.isBlank() || id == null || id.isBlank()) {
-            // The sandbox answers 500, not 400, for a party object with empty fields (A5.1, MTN Java SDK tests).
+            // The sandbox answers 500, not 400, for a party object with empty fields (docs/providers.md#mtn-request-to-pay, MTN Java SDK tests).
             throw MtnSandboxException.of(HttpStatus.INTERNAL_SERVER_ERROR, MtnErrorReason.INTERNAL_PROCESSING_ERROR);
         }
         if (!MtnParty.ID_TYPES.contains(idType.toUpperCase(Locale.ROOT))) {
@@ -102,7 +102,7 @@ record MtnTransactionRequest(String amount, String currency, String externalId, 
     }
 
     /**
-     * A string field. MoMo's fields are all strings (A5.1): {@code "amount": 100} is refused with 400 as MTN
+     * A string field. MoMo's fields are all strings (docs/providers.md#mtn-request-to-pay): {@code "amount": 100} is refused with 400 as MTN
      * refuses a body that does not match its schema, so a client that sends numbers fails here, not in production.
      */
     private static String text(JsonNode node, String field) {

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The money-moving resources, each created by {@code POST /{product}/{version}/{resource}} and read by
- * {@code GET /{product}/{statusVersion}/{resource}/{referenceId}} (provider-apis.md A5, A6, A7). A reference
- * id is unique per product and resource, across its versions (A13.3).
+ * {@code GET /{product}/{statusVersion}/{resource}/{referenceId}} (docs/providers.md#mtn-collection, #mtn-disbursement, #mtn-remittance). A reference
+ * id is unique per product and resource, across its versions (docs/providers.md#mtn-simulator-checks).
  */
 public enum MtnTransactionType {
     REQUEST_TO_PAY("requesttopay", "payer", Set.of(MtnProduct.COLLECTION), Set.of("v1_0"), "v1_0", true),
@@ -15,9 +15,9 @@ public enum MtnTransactionType {
             "v1_0", true),
     TRANSFER("transfer", "payee", Set.of(MtnProduct.DISBURSEMENT, MtnProduct.REMITTANCE), Set.of("v1_0"), "v1_0",
             true),
-    /** Two independent sandbox samples of a deposit status carry no financialTransactionId (A6). */
+    /** Two independent sandbox samples of a deposit status carry no financialTransactionId (docs/providers.md#mtn-disbursement). */
     DEPOSIT("deposit", "payee", Set.of(MtnProduct.DISBURSEMENT), Set.of("v1_0", "v2_0"), "v1_0", false),
-    /** Uses the Disbursement key and token although it refunds a Collection payment (A6). */
+    /** Uses the Disbursement key and token although it refunds a Collection payment (docs/providers.md#mtn-disbursement). */
     REFUND("refund", "payee", Set.of(MtnProduct.DISBURSEMENT), Set.of("v1_0", "v2_0"), "v1_0", true),
     CASH_TRANSFER("cashtransfer", "payee", Set.of(MtnProduct.REMITTANCE), Set.of("v2_0"), "v2_0", true);
 

@@ -13,7 +13,7 @@ import io.mmg.gateway.provider.ProviderOutcome;
 import io.mmg.gateway.security.CallbackMismatchException;
 import org.junit.jupiter.api.Test;
 
-/** Reading what Daraja posts: STK callbacks (B6), Results (B8, B10) and transaction status Results (B9). */
+/** Reading what Daraja posts: STK callbacks (docs/providers.md#daraja-stk-callback), Results (docs/providers.md#daraja-b2c, #daraja-reversal) and transaction status Results (docs/providers.md#daraja-transaction-status). */
 class MpesaCallbacksTest {
 
     private final MpesaCallbacks callbacks = new MpesaCallbacks(new ObjectMapper(), null);

@@ -17,7 +17,7 @@ import java.net.SocketTimeoutException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How Daraja's synchronous answers are read: what is retried, what is unknown, what fails (B3-B9). */
+/** How Daraja's synchronous answers are read: what is retried, what is unknown, what fails (docs/providers.md#safaricom-daraja). */
 class MpesaResponsesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** One MTN request path for every product, resource and country (provider-apis.md A1, A2, A5-A7). */
+/** One MTN request path for every product, resource and country (docs/providers.md#mtn-hosts, #mtn-authentication, #mtn-collection, #mtn-disbursement, #mtn-remittance). */
 class MtnRequestsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

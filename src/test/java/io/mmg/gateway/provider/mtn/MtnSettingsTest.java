@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Target environment and currency per country (provider-apis.md A1, A2, A11; seed 002's eleven countries). */
+/** Target environment and currency per country (docs/providers.md#mtn-hosts, #mtn-authentication, #mtn-sandbox; seed 002's eleven countries). */
 class MtnSettingsTest {
 
     private final MtnSettings production = new MtnSettings(null, "production", null, null, null, null);

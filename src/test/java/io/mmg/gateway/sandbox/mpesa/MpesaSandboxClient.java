@@ -65,7 +65,7 @@ final class MpesaSandboxClient {
         return body;
     }
 
-    /** An STK query (B5) about a push. */
+    /** An STK query (docs/providers.md#daraja-stk-query) about a push. */
     static Map<String, Object> stkQueryBody(String checkoutRequestId) {
         String timestamp = timestamp();
         return Map.of("BusinessShortCode", SHORT_CODE, "Password", password(timestamp), "Timestamp", timestamp,

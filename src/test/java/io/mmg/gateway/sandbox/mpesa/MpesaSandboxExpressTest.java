@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** M-Pesa Express in the simulator: STK push, its callback and its query (provider-apis.md B4-B7). */
+/** M-Pesa Express in the simulator: STK push, its callback and its query (docs/providers.md#daraja-stk-push, #daraja-stk-query, #daraja-stk-callback, #daraja-stk-result-codes). */
 class MpesaSandboxExpressTest extends MpesaSandboxIntegrationTest {
 
     private static final String PUSH = "/mpesa/stkpush/v1/processrequest";

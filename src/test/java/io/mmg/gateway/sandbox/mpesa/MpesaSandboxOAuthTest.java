@@ -10,7 +10,7 @@ import io.mmg.gateway.support.HttpResponseView;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Daraja's OAuth (provider-apis.md B2) and its guard on every other call (B17). */
+/** Daraja's OAuth (docs/providers.md#daraja-oauth) and its guard on every other call (docs/providers.md#daraja-simulator-checks). */
 class MpesaSandboxOAuthTest extends MpesaSandboxIntegrationTest {
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The asynchronous organisation APIs in the simulator: B2C, reversal, transaction status, balance (B8-B11). */
+/** The asynchronous organisation APIs in the simulator: B2C, reversal, transaction status, balance (docs/providers.md#daraja-b2c, #daraja-transaction-status, #daraja-reversal, #daraja-account-balance). */
 class MpesaSandboxOrganisationTest extends MpesaSandboxIntegrationTest {
 
     private static final String B2C = "/mpesa/b2c/v3/paymentrequest";
