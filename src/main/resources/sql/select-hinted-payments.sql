@@ -1,4 +1,4 @@
--- A seed callback (routes/compat-seed001.yaml, compat-seed004.yaml) carries no secret: it only names an open
+-- A callback to an old API's fixed URL (routes/compat-momo-cameroon.yaml, compat-mpesa-checkout.yaml) carries no secret: it only names an open
 -- payment, by our id or the provider's reference, which the gateway then asks its provider about.
 SELECT * FROM payment
  WHERE provider = :#provider

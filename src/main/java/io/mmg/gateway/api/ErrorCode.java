@@ -1,7 +1,7 @@
 package io.mmg.gateway.api;
 
 /**
- * The codes of the gateway's one error format {"error", "code", "details"} (seed 004 and more),
+ * The codes of the gateway's one error format {"error", "code", "details"} (the M-Pesa checkout API and more),
  * each with the HTTP status it is answered with.
  */
 public enum ErrorCode {

@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Callbacks posted to the seeds' fixed URLs (seed 001 {@code /api/payments/mtn-momo/callback}, seed 004
+ * Callbacks posted to the old APIs' fixed URLs (the MTN MoMo Cameroon API {@code /api/payments/mtn-momo/callback}, the M-Pesa checkout API
  * {@code /api/payment/mpesa-callback/}) cannot carry a payment's secret, so their bodies are never believed: they
  * only name an open payment, which the gateway then asks its provider about (direct:refresh-payment). A forged
  * body therefore changes nothing by itself. The gateway gives the providers its own callback URLs; these exist
- * for whatever still posts to the seeds' URLs.
+ * for whatever still posts to the old APIs' URLs.
  */
 @Component("callbackHints")
 public class CallbackHints {
@@ -45,11 +45,11 @@ public class CallbackHints {
         return params(Provider.MPESA, null, callback.path("CheckoutRequestID").asText(null));
     }
 
-    public void logHint(List<Map<String, Object>> payments, String seedUrl) {
+    public void logHint(List<Map<String, Object>> payments, String fixedUrl) {
         if (payments.isEmpty()) {
-            log.info("A callback to {} named no open payment; nothing to ask", seedUrl);
+            log.info("A callback to {} named no open payment; nothing to ask", fixedUrl);
         } else {
-            log.info("A callback to {} named payment {}; asking its provider", seedUrl, payments.get(0).get("id"));
+            log.info("A callback to {} named payment {}; asking its provider", fixedUrl, payments.get(0).get("id"));
         }
     }
 

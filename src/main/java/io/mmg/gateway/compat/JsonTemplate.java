@@ -39,7 +39,7 @@ public class JsonTemplate {
 
     private static final String EACH = "$each";
 
-    // Exact decimals: a seed's 1000.00 must never pass through a double.
+    // Exact decimals: an old API's 1000.00 must never pass through a double.
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)

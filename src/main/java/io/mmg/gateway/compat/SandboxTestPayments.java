@@ -16,7 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Seed 004's sandbox test endpoints (routes/compat-seed004.yaml). They drive the M-Pesa simulator as a customer
+ * The M-Pesa checkout API's sandbox test endpoints (routes/compat-mpesa-checkout.yaml). They drive the M-Pesa simulator as a customer
  * would and never touch a payment themselves: a test payment is an ordinary STK push whose customer waits, and a
  * test callback makes the simulator post the STK callback with the outcome asked for, which the gateway then
  * applies like any callback (or not: a final payment never changes). Without the sandbox they do not exist.

@@ -7,7 +7,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 
 /**
- * Seed 004's clients call {@code /api/payment/mpesa/} with a trailing slash, as its documentation writes it. The
+ * The M-Pesa checkout API's clients call {@code /api/payment/mpesa/} with a trailing slash, as its documentation writes it. The
  * REST DSL registers paths without one and Spring no longer matches a trailing slash, so an API path that ends
  * with one is served as the same path without it (for every route file, including an engineer's own adapters).
  */

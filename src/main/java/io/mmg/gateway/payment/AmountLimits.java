@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Per-currency limits (gateway.limits.&lt;CURRENCY&gt;.min/max/daily): per transaction and per phone
- * number per day. Defaults in application.yaml follow seed 002 where it gives numbers.
+ * number per day. Defaults in application.yaml follow the first specification where it gives numbers.
  */
 @ConfigurationProperties("gateway")
 public record AmountLimits(Map<String, Limit> limits) {

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The country table of seed 002 (the 11 MTN MoMo markets) plus Kenya for M-Pesa, and the MTN sandbox's
+ * The country table (the 11 MTN MoMo markets the gateway was first specified for) plus Kenya for M-Pesa, and the MTN sandbox's
  * test numbers (467331234xx, docs/providers.md#mtn-sandbox), which only exist in the sandbox and only take EUR.
  * National number lengths follow today's numbering plans (Nigeria and Côte d'Ivoire have 10 digits;
- * Benin moved from 8 to 10 in 2024 and both are accepted), not the seed's 9-digit placeholder.
+ * Benin moved from 8 to 10 in 2024 and both are accepted), not the 9-digit placeholder of the first specification.
  */
 public final class Countries {
 

@@ -1,7 +1,7 @@
 package io.mmg.gateway.payment;
 
 /**
- * Why a payment failed, in one table for every provider (seed 002 "Error Reasons", extended with the
+ * Why a payment failed, in one table for every provider (the failure reasons the gateway was first specified with, extended with the
  * reasons MTN and M-Pesa really send, docs/providers.md#mtn-errors, #daraja-stk-result-codes). {@code retryable} says whether
  * trying again later (with a new payment) can succeed; business failures are never retried.
  */

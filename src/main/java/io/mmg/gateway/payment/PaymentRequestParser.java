@@ -86,7 +86,7 @@ public class PaymentRequestParser {
                 payeeNote, metadata, hash);
     }
 
-    /** The body as a JSON object, decimals exact (the seed adapters read bodies with it too). */
+    /** The body as a JSON object, decimals exact (the compatibility adapters read bodies with it too). */
     public JsonNode readObject(String body) {
         return JsonBodies.object(json, body);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Seed 002: a breaker per product opens after 5 consecutive failures, stays open (2 s here, 60 s by
+ * A breaker per product opens after 5 consecutive failures, stays open (2 s here, 60 s by
  * default), then lets a call through and closes again when it succeeds. Own context, because the
  * other tests run with a higher threshold so that their injected faults never trip it.
  */

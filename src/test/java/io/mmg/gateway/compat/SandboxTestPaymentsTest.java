@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** Seed 004's sandbox test endpoints do not exist without the sandbox (gateway.sandbox.enabled=false). */
+/** The M-Pesa checkout API's sandbox test endpoints do not exist without the sandbox (gateway.sandbox.enabled=false). */
 class SandboxTestPaymentsTest {
 
     private final SandboxTestPayments withoutSandbox = new SandboxTestPayments(

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Daily limits per number, currency and UTC day (UGX: 4,000,000 per payment, 10,000,000 a day; seed 002),
+ * Daily limits per number, currency and UTC day (UGX: 4,000,000 per payment, 10,000,000 a day; the defaults in application.yaml),
  * money in and money out apart, counting payments that may move or have moved money.
  */
 class DailyLimitTest extends GatewayApiTest {

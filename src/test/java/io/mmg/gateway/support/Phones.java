@@ -17,7 +17,7 @@ public final class Phones {
         return "2567" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
     }
 
-    /** A Cameroonian MTN number (seed 000 and 001 serve Cameroon). */
+    /** A Cameroonian MTN number (the MoMo payments API and 001 serve Cameroon). */
     public static String cameroon() {
         return "2376" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The production {@code X-Target-Environment} of each MTN market of seed 002 (docs/providers.md#mtn-hosts): a client
+ * The production {@code X-Target-Environment} of each MTN market of the country table (Countries) (docs/providers.md#mtn-hosts): a client
  * must send the value of the wallet's country. The MTN Java SDK lists mtnuganda, mtnghana, mtnivorycoast,
  * mtnzambia, mtncameroon, mtnbenin, mtncongo and mtnguineaconakry; mtnrwanda and mtnnigeria come from
  * MTN's portal list only. No source names one for Guinea-Bissau: it has no default and must be

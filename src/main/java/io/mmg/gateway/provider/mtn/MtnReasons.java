@@ -33,7 +33,7 @@ final class MtnReasons {
         }
     }
 
-    /** Codes for which MTN may still process the request later or on a retry (seed 002: retryable). */
+    /** Codes for which MTN may still process the request later or on a retry (retryable in FailureReason). */
     static boolean isTransient(String code) {
         return "INTERNAL_PROCESSING_ERROR".equals(code) || "SERVICE_UNAVAILABLE".equals(code);
     }

@@ -12,7 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The sandbox's customer at the other end of an STK push, for test tools such as seed 004's test endpoints: a
+ * The sandbox's customer at the other end of an STK push, for test tools such as the M-Pesa checkout API's test endpoints: a
  * push whose PIN prompt waits for the tool (its callback held, like a customer who has not answered yet), and the
  * answer the tool then gives, posted as the STK callback through the control API (docs/sandbox.md). The gateway
  * hears about it only as it hears from Daraja.

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Target environment and currency per country (docs/providers.md#mtn-hosts, #mtn-authentication, #mtn-sandbox; seed 002's eleven countries). */
+/** Target environment and currency per country (docs/providers.md#mtn-hosts, #mtn-authentication, #mtn-sandbox; the country table's eleven MTN markets). */
 class MtnSettingsTest {
 
     private final MtnSettings production = new MtnSettings(null, "production", null, null, null, null);

@@ -11,10 +11,10 @@ import io.mmg.gateway.support.Phones;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 004's payment API (M-Pesa) over routes/compat-seed004.yaml: each endpoint the seed documents, with the
- * seed's own request bodies (fresh phone numbers), answers in the seed's shape.
+ * The M-Pesa checkout API over routes/compat-mpesa-checkout.yaml: each endpoint that API documents, with the
+ * API's own request bodies (fresh phone numbers), answers in the API's shape.
  */
-class Seed004CompatibilityTest extends GatewayApiTest {
+class MpesaCheckoutCompatibilityTest extends GatewayApiTest {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -35,7 +35,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_payment_is_initiated_as_an_stk_push_and_answered_in_the_seed_shape() {
+    void a_payment_is_initiated_as_an_stk_push_and_answered_in_the_apis_shape() {
         String phone = Phones.kenya();
 
         HttpResponseView initiated = initiate(phone, "123", "1000.00");
@@ -62,7 +62,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_field_the_seed_does_not_have_is_refused_in_the_error_format() {
+    void a_field_the_api_does_not_have_is_refused_in_the_error_format() {
         HttpResponseView refused = http.post("/api/payment/mpesa/", apiKey,
                 "{\"phone_number\": \"" + Phones.kenya() + "\", \"amount\": 10, \"currency\": \"KES\"}");
 
@@ -73,7 +73,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void the_seed_endpoints_need_the_merchants_api_key() {
+    void the_endpoints_need_the_merchants_api_key() {
         HttpResponseView refused = http.post("/api/payment/mpesa/", null,
                 "{\"phone_number\": \"" + Phones.kenya() + "\", \"order_id\": 1, \"amount\": 10}");
 
@@ -121,7 +121,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void history_lists_the_merchants_payments_newest_first_in_the_seed_shape() {
+    void history_lists_the_merchants_payments_newest_first_in_the_apis_shape() {
         String older = completedPayment(Phones.kenya(), "129", "1000.00");
         String newer = completedPayment(Phones.kenya(), "130", "250");
 
@@ -155,7 +155,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void history_takes_the_seeds_status_words_as_a_filter() {
+    void history_takes_the_apis_status_words_as_a_filter() {
         completedPayment(Phones.kenya(), "140", "22");
         String pending = initiate(MpesaSandbox.customerWhoNeverAnswers(), "141", "23").json().path("transaction_id").asText();
 
@@ -166,7 +166,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_receipt_is_answered_in_the_seed_shape_with_whole_shillings() {
+    void a_receipt_is_answered_in_the_apis_shape_with_whole_shillings() {
         String id = completedPayment(Phones.kenya(), "133", "1000.00");
 
         HttpResponseView receipt = http.get("/api/payment/transactions/" + id + "/receipt/", apiKey);
@@ -193,7 +193,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_refund_is_requested_with_the_seed_body_and_reverses_the_payment() {
+    void a_refund_is_requested_with_the_apis_body_and_reverses_the_payment() {
         String id = completedPayment(Phones.kenya(), "135", "1000.00");
 
         HttpResponseView refunded = http.post("/api/payment/transactions/" + id + "/refund/", apiKey,
@@ -209,7 +209,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void the_methods_are_one_per_provider_and_currency_in_the_seed_shape() {
+    void the_methods_are_one_per_provider_and_currency_in_the_apis_shape() {
         HttpResponseView methods = http.get("/api/payment/methods/", apiKey);
 
         assertThat(methods.status()).isEqualTo(200);
@@ -226,7 +226,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_payment_method_is_saved_with_the_seed_body_and_listed() {
+    void a_payment_method_is_saved_with_the_apis_body_and_listed() {
         String phone = Phones.kenya();
 
         HttpResponseView saved = http.post("/api/payment/methods/", apiKey,
@@ -242,7 +242,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_saved_method_with_a_number_m_pesa_does_not_serve_names_the_seed_field() {
+    void a_saved_method_with_a_number_m_pesa_does_not_serve_names_the_apis_field() {
         HttpResponseView refused = http.post("/api/payment/methods/", apiKey,
                 "{\"type\": \"mpesa\", \"details\": {\"phone_number\": \"12\"}}");
 
@@ -252,7 +252,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_forged_callback_to_the_seed_url_changes_nothing_by_itself() {
+    void a_forged_callback_to_the_fixed_url_changes_nothing_by_itself() {
         String phone = MpesaSandbox.customerWhoNeverAnswers();
         String id = initiate(phone, "136", "10").json().path("transaction_id").asText();
         String checkoutRequestId = mpesa.latestOf(phone).path("id").asText();
@@ -269,7 +269,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_callback_to_the_seed_url_makes_the_gateway_ask_m_pesa_at_once() {
+    void a_callback_to_the_fixed_url_makes_the_gateway_ask_m_pesa_at_once() {
         String phone = Phones.kenya();
         mpesa.loseCallback("stkpush", phone);
         String id = initiate(phone, "137", "10").json().path("transaction_id").asText();
@@ -328,7 +328,7 @@ class Seed004CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_test_callback_with_a_status_the_seed_does_not_know_is_refused() {
+    void a_test_callback_with_a_status_the_api_does_not_know_is_refused() {
         String id = completedPayment(Phones.kenya(), "139", "17");
 
         HttpResponseView refused = http.post("/api/payment/test/callback/", null,

@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 000's MTN MoMo API over routes/compat-seed000.yaml: its two endpoints, with the seed's request body (fresh
- * Cameroonian numbers), answered in the seed's snake_case with its status words.
+ * The MoMo payments API over routes/compat-momo-payments.yaml: its two endpoints, with the API's request body (fresh
+ * Cameroonian numbers), answered in the API's snake_case with its status words.
  */
-class Seed000CompatibilityTest extends GatewayApiTest {
+class MomoPaymentsCompatibilityTest extends GatewayApiTest {
 
     private HttpResponseView request(String phone) {
         return http.post("/api/payments/request", apiKey, "{\"amount\": \"1000\", \"phone_number\": \"" + phone
@@ -63,7 +63,7 @@ class Seed000CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void the_status_asks_mtn_now_as_the_seed_did() {
+    void the_status_asks_mtn_now_as_the_api_did() {
         String phone = Phones.cameroon();
         mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
         String referenceId = request(phone).json().path("reference_id").asText();
@@ -87,7 +87,7 @@ class Seed000CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_malformed_phone_number_is_refused_in_the_error_format_naming_the_seeds_field() {
+    void a_malformed_phone_number_is_refused_in_the_error_format_naming_the_apis_field() {
         HttpResponseView refused = request("2376");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -96,7 +96,7 @@ class Seed000CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void seed_000_pays_over_mtn_only() {
+    void the_momo_payments_api_pays_over_mtn_only() {
         HttpResponseView refused = request(Phones.kenya());
 
         assertThat(refused.status()).isEqualTo(400);
@@ -113,7 +113,7 @@ class Seed000CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void the_seed_endpoints_need_the_merchants_api_key() {
+    void the_endpoints_need_the_merchants_api_key() {
         assertThat(request(Phones.cameroon()).status()).isEqualTo(200);
         assertThat(http.post("/api/payments/request", null, "{\"amount\": \"1000\", \"phone_number\": \""
                 + Phones.cameroon() + "\"}").json().path("code").asText()).isEqualTo("UNAUTHORIZED");

@@ -10,10 +10,10 @@ import io.mmg.gateway.support.Phones;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 001's MTN MoMo API (Cameroon) over routes/compat-seed001.yaml: payment, status and callback, with the
- * seed's own request body (fresh numbers), answered in the seed's shape.
+ * The MTN MoMo Cameroon API over routes/compat-momo-cameroon.yaml: payment, status and callback, with the
+ * API's own request body (fresh numbers), answered in the API's shape.
  */
-class Seed001CompatibilityTest extends GatewayApiTest {
+class MomoCameroonCompatibilityTest extends GatewayApiTest {
 
     private HttpResponseView pay(String phone, String currency) {
         return http.post("/api/payments/mtn-momo", apiKey, "{\"amount\": \"1000\", \"currency\": \"" + currency + "\", "
@@ -32,7 +32,7 @@ class Seed001CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_payment_with_the_seeds_sandbox_euros_is_an_mtn_collection_in_the_numbers_currency() {
+    void a_payment_with_the_apis_sandbox_euros_is_an_mtn_collection_in_the_numbers_currency() {
         String phone = Phones.cameroon();
 
         HttpResponseView paid = pay(phone, "EUR");
@@ -91,7 +91,7 @@ class Seed001CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_forged_callback_to_the_seed_url_changes_nothing_by_itself() {
+    void a_forged_callback_to_the_fixed_url_changes_nothing_by_itself() {
         // "Delayed": MTN keeps it PENDING and sends no callback of its own.
         String referenceId = pay("46733123454", "EUR").json().path("reference_id").asText();
         int queriesBefore = mtn.requests("requesttopay-status", "46733123454");
@@ -106,7 +106,7 @@ class Seed001CompatibilityTest extends GatewayApiTest {
     }
 
     @Test
-    void a_callback_to_the_seed_url_makes_the_gateway_ask_mtn_at_once() {
+    void a_callback_to_the_fixed_url_makes_the_gateway_ask_mtn_at_once() {
         String phone = Phones.cameroon();
         mtn.addFault("{\"operation\":\"requesttopay\",\"msisdn\":\"" + phone + "\",\"times\":1,\"suppressCallback\":true}");
         String referenceId = pay(phone, "EUR").json().path("reference_id").asText();
