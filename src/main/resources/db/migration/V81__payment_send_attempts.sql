@@ -1,4 +1,4 @@
--- Maybe sent means UNKNOWN (DESIGN.md): how many times the payment's request was, or may have been, sent to its
+-- Maybe sent means UNKNOWN (docs/developing.md "Design rules"): how many times the payment's request was, or may have been, sent to its
 -- provider, written before each send. insert-payment.sql and insert-refund.sql count the first attempt as going
 -- out when they store the payment (saving a write); count-send-attempt.sql adds each resend before it leaves.
 -- An upper bound: an attempt turned away before it left (circuit open, connection refused) stays counted.
