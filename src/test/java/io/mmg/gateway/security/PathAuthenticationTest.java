@@ -1,6 +1,7 @@
 package io.mmg.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mmg.gateway.support.GatewayHttp;
 import io.mmg.gateway.support.HttpResponseView;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +105,27 @@ class PathAuthenticationTest {
     }
 
     @Test
+    void a_route_file_added_while_the_gateway_runs_is_closed_too() {
+        GatewayHttp http = new GatewayHttp(port);
+        write("late.yaml", """
+                - route:
+                    id: test-late-route
+                    description: A route dropped into the folder after start-up, with no authentication step
+                    from:
+                      uri: platform-http:/api/v1/test-late
+                      steps:
+                        - setBody:
+                            constant: '{"served":true}'
+                """);
+
+        HttpResponseView answer = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.get("/api/v1/test-late", null), reply -> reply.status() != 404);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.json().path("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
     void a_route_added_outside_the_api_is_closed_unless_its_path_is_listed_public() {
         GatewayHttp http = new GatewayHttp(port);
 
@@ -148,7 +172,9 @@ class PathAuthenticationTest {
     private static void write(String name, String content) {
         try {
             Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve(name), content);
+            Path temporary = DIR.resolve(name + ".tmp");
+            Files.writeString(temporary, content);
+            Files.move(temporary, DIR.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
