@@ -17,6 +17,7 @@ public class ApiPaths {
     /** The key a path needs. */
     public enum Access { PUBLIC, ADMIN, MERCHANT }
 
+    static final String API = "/api/v1";
     static final List<String> PUBLIC_PATHS = List.of(
             "/api/v1/ping",
             "/api/v1/openapi.json",
@@ -33,8 +34,19 @@ public class ApiPaths {
     private final List<String> publicPaths;
 
     public ApiPaths(@Value("${gateway.security.public-paths:}") List<String> extraPublicPaths) {
-        this.publicPaths = Stream.concat(PUBLIC_PATHS.stream(),
-                extraPublicPaths.stream().map(String::trim).filter(p -> !p.isEmpty())).toList();
+        List<String> extra = extraPublicPaths.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+        extra.stream().filter(ApiPaths::opensTheApi).findFirst().ifPresent(pattern -> {
+            throw new UnsafeConfigurationException("gateway.security.public-paths lists '" + pattern
+                    + "', which would open the gateway's own API (/api/v1) to callers without a key",
+                    "List only the paths of your own routes outside /api/v1 in GATEWAY_SECURITY_PUBLIC_PATHS");
+        });
+        this.publicPaths = Stream.concat(PUBLIC_PATHS.stream(), extra.stream()).toList();
+    }
+
+    /** A pattern that covers any path of /api/v1: only the built-in list may open one. */
+    private static boolean opensTheApi(String pattern) {
+        String prefix = trimmed(pattern.endsWith("/**") ? pattern.substring(0, pattern.length() - 3) : pattern);
+        return matches(prefix, API + "/**") || pattern.endsWith("/**") && matches(API, pattern);
     }
 
     /** The access a (decoded, container-normalised) request path needs. */
@@ -50,7 +62,7 @@ public class ApiPaths {
     private static boolean matches(String path, String pattern) {
         if (pattern.endsWith("/**")) {
             String prefix = trimmed(pattern.substring(0, pattern.length() - 3));
-            return path.equals(prefix) || path.startsWith(prefix + "/");
+            return prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/");
         }
         return path.equals(trimmed(pattern));
     }

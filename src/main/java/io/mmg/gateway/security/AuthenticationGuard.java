@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Authentication is a property of the path (ApiPaths), not a step a route author must remember: wraps the first step of
  * every route, including routes added later to the external folder, and before a request that came in over HTTP runs
- * it, checks the key the request's path needs (a merchant's unless the path is public or admin). The merchant ends up in the exchange property {@code client} as before, after ClientGuard ran on the
- * raw body, method and path. A refusal is answered in the error format and the route does not run.
+ * it, checks the key the request's path needs (a merchant's unless the path is public or admin). The merchant ends up
+ * in the exchange property {@code client} as before, after ClientGuard ran on the raw body, method and path. A refusal
+ * is answered in the error format and the route does not run.
  */
 @Component
 public class AuthenticationGuard implements InterceptStrategy {
@@ -49,7 +50,8 @@ public class AuthenticationGuard implements InterceptStrategy {
     }
 
     private static boolean isFirstStepOfRoute(NamedNode node) {
-        RouteDefinition route = node instanceof ProcessorDefinition<?> ? ProcessorDefinitionHelper.getRoute(node) : null;
+        RouteDefinition route = node instanceof ProcessorDefinition<?>
+                ? ProcessorDefinitionHelper.getRoute(node) : null;
         return route != null && !route.getOutputs().isEmpty() && route.getOutputs().get(0) == node;
     }
 
