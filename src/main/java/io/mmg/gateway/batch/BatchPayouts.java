@@ -6,6 +6,7 @@ import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.payment.PaymentRecords;
 import io.mmg.gateway.payment.PaymentRequest;
 import io.mmg.gateway.provider.TokenBucket;
+import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.IOException;
 import java.util.List;
@@ -85,7 +86,7 @@ public class BatchPayouts {
 
     private Exchange send(PaymentRequest request, UUID clientId, UUID paymentId) {
         return producer.send("direct:initiate-payment", exchange -> {
-            exchange.setProperty("client", new AuthenticatedClient(clientId, "payout batch"));
+            exchange.setProperty(ApiKeyAuthenticator.CLIENT, new AuthenticatedClient(clientId, "payout batch"));
             exchange.setProperty(PaymentRecords.REQUEST, request);
             exchange.setProperty(PaymentRecords.PRESET_PAYMENT_ID, paymentId);
         });

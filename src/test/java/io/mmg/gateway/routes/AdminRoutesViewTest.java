@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.Phones;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +37,12 @@ class AdminRoutesViewTest extends GatewayApiTest {
 
     @Test
     void a_failed_exchange_is_counted_as_failed() {
-        JsonNode before = route(http.get("/api/v1/admin/routes", ADMIN_KEY).json(), "admin-list-routes");
+        JsonNode before = route(http.get("/api/v1/admin/routes", ADMIN_KEY).json(), "get-payment");
 
-        http.get("/api/v1/admin/routes", "not-the-admin-key");
+        // A refused key never reaches a route (AuthenticationGuard); an unknown payment fails inside get-payment.
+        http.get("/api/v1/payments/" + UUID.randomUUID(), apiKey);
 
-        JsonNode after = route(http.get("/api/v1/admin/routes", ADMIN_KEY).json(), "admin-list-routes");
+        JsonNode after = route(http.get("/api/v1/admin/routes", ADMIN_KEY).json(), "get-payment");
         assertThat(after.path("failed").asLong()).isEqualTo(before.path("failed").asLong() + 1);
     }
 

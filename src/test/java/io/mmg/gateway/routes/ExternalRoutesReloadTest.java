@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * start (a bundled file's name replaces it) and reloaded when they change; an adapter of another API is one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.routes.dir=target/external-routes-test")
+        properties = {"gateway.routes.dir=target/external-routes-test", "gateway.security.public-paths=/test/**"})
 @ActiveProfiles("test")
 class ExternalRoutesReloadTest {
 
