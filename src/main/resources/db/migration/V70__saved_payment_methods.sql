@@ -34,5 +34,5 @@ BEGIN
 END;
 $$;
 
--- Seed callbacks (routes/compat-seed004.yaml) name an M-Pesa payment by its CheckoutRequestID only.
+-- Checkout adapter callbacks (routes/compat-mpesa-checkout.yaml) name an M-Pesa payment by its CheckoutRequestID only.
 CREATE INDEX payment_provider_reference ON payment (provider_reference) WHERE provider_reference IS NOT NULL;

@@ -26,7 +26,7 @@ public class ApiPaths {
             // The adapters' provider callback URLs: only a hint to ask the provider, they change nothing by themselves.
             "/api/payments/mtn-momo/callback",
             "/api/payment/mpesa-callback",
-            // The simulated customer of a seed 004 test payment; refused unless the sandbox is on.
+            // The simulated customer of an M-Pesa checkout adapter test payment; refused unless the sandbox is on.
             "/api/payment/test/callback");
     /** The operator's key: the admin API and the MTN product balances (the gateway's own accounts). */
     static final List<String> ADMIN_PATHS = List.of("/api/v1/admin/**", "/api/v1/balances");

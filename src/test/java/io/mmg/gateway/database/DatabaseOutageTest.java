@@ -201,10 +201,25 @@ class DatabaseOutageTest {
                     || retry.status() == 409 && retry.json().path("code").asText().equals("IDEMPOTENCY_REQUEST_IN_PROGRESS")
                             && answer.paymentStored();
             assertThat(accepted).as(answer + " retried: " + retry).isTrue();
+            if (retry.status() == 409) {
+                assertKeyResolvesOnceItsLeaseIsOver(answer);
+            }
         }
         for (Answer answer : answers) {
             assertThat(paymentIdsOfKey(answer.key())).as(answer.toString()).hasSize(1);
         }
+    }
+
+    /**
+     * A key held "in progress" by a request whose answer could not be recorded is never stuck: once its request can
+     * no longer be in flight (the lease, InitiationBudget) a replay answers 202 with that payment. The payment is
+     * aged in the database instead of waiting out the lease.
+     */
+    private void assertKeyResolvesOnceItsLeaseIsOver(Answer answer) {
+        jdbc.update("UPDATE payment SET created_at = created_at - interval '1 day' WHERE idempotency_key = ?", answer.key());
+        HttpResponseView replay = CollectionLoad.send(http, apiKey, answer.key(), answer.phone());
+        assertThat(replay.status()).as(answer + " replayed after its lease: " + replay).isEqualTo(202);
+        assertThat(replay.json().path("id").asText()).isEqualTo(answer.paymentId());
     }
 
     private List<String> paymentIdsOfKey(String key) {
