@@ -1,7 +1,6 @@
 package io.mmg.gateway.security;
 
 import io.mmg.gateway.api.ApiErrors;
-import io.mmg.gateway.api.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
@@ -94,7 +93,9 @@ public class AuthenticationGuard implements InterceptStrategy {
         public boolean process(Exchange exchange, AsyncCallback callback) {
             try {
                 check(exchange);
-            } catch (ApiException refused) {
+            } catch (RuntimeException refused) {
+                // A refusal (ApiException), or a check that could not run (the database gone: ApiErrors answers 503).
+                // Either way the exchange must be answered here: thrown out of process(), it would never complete.
                 exchange.setProperty(Exchange.EXCEPTION_CAUGHT, refused);
                 errors.reply(exchange);
                 exchange.setRouteStop(true);
