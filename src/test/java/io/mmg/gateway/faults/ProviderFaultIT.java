@@ -32,6 +32,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProviderFaultIT {
 
+    /** Provider reasons of payments turned away before sending: final without any provider answer. */
+    private static final Set<String> NEVER_SENT = Set.of("BULKHEAD_FULL", "CIRCUIT_OPEN", "CONNECTION_FAILED");
+
     private static final int PAYMENTS = FaultForm.count("provider.payments", 12, 40);
     private static final int HUNG_PAYMENTS = FaultForm.count("provider.hung-payments", 80, 120);
     private static final Duration FAULT = FaultForm.seconds("provider.fault-seconds", 5, 15);
@@ -92,8 +95,6 @@ class ProviderFaultIT {
         FaultScenario scenario = run("reset", "{\"operation\":\"requesttopay\",\"dropConnection\":true}", PAYMENTS);
         assertPromises(scenario, true);
     }
-
-    private static final Set<String> NEVER_SENT = Set.of("BULKHEAD_FULL", "CIRCUIT_OPEN", "CONNECTION_FAILED");
 
     @Test
     void invalid_json_from_mtn_settles_no_payment_until_mtn_answers_properly() throws Exception {
