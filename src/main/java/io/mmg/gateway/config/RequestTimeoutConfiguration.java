@@ -1,7 +1,7 @@
 package io.mmg.gateway.config;
 
 import io.mmg.gateway.database.DatabaseSettings;
-import io.mmg.gateway.poller.InitiationBudget;
+import io.mmg.gateway.payment.InitiationBudget;
 import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;

@@ -2,7 +2,6 @@ package io.mmg.gateway.payment;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
-import io.mmg.gateway.security.AuthenticatedClient;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -14,7 +13,7 @@ public class PaymentLookups {
 
     /** select-payment.sql: the payment with the {id} path parameter, if it is this client's. */
     public Map<String, Object> byId(Exchange exchange) {
-        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
+        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
         String id = exchange.getMessage().getHeader("id", String.class);
         return Map.of("id", parseId(id), "clientId", client.id());
     }
@@ -32,7 +31,7 @@ public class PaymentLookups {
     }
 
     public Map<String, Object> queryParams(Exchange exchange, PaymentQuery query) {
-        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
+        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
         return query.params(client.id());
     }
 

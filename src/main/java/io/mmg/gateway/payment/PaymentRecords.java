@@ -3,10 +3,6 @@ package io.mmg.gateway.payment;
 import io.mmg.gateway.api.ApiErrors;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
-import io.mmg.gateway.poller.InitiationBudget;
-import io.mmg.gateway.provider.ProviderOperations;
-import io.mmg.gateway.security.AuthenticatedClient;
-import io.mmg.gateway.security.Secrets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,14 +31,16 @@ public class PaymentRecords {
 
     private final PaymentRows rows;
     private final long pollAfterCrashSeconds;
-    private final ProviderOperations operations;
+    private final ProviderRules providers;
+    private final CallbackSecrets callbackSecrets;
     private final DailyLimits dailyLimits;
 
-    public PaymentRecords(PaymentRows rows, InitiationBudget budget, ProviderOperations operations,
-                          DailyLimits dailyLimits) {
+    public PaymentRecords(PaymentRows rows, InitiationBudget budget, ProviderRules providers,
+                          CallbackSecrets callbackSecrets, DailyLimits dailyLimits) {
         this.rows = rows;
         this.pollAfterCrashSeconds = budget.seconds();
-        this.operations = operations;
+        this.providers = providers;
+        this.callbackSecrets = callbackSecrets;
         this.dailyLimits = dailyLimits;
     }
 
@@ -63,9 +61,9 @@ public class PaymentRecords {
     /** Parameters of insert-payment.sql for the request in the exchange. */
     public Map<String, Object> insertParams(Exchange exchange) {
         PaymentRequest request = exchange.getProperty(REQUEST, PaymentRequest.class);
-        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
-        String callbackToken = Secrets.urlToken();
-        exchange.setProperty(CALLBACK_TOKEN, callbackToken);
+        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
+        CallbackSecrets.Issued callbackSecret = callbackSecrets.issue();
+        exchange.setProperty(CALLBACK_TOKEN, callbackSecret.token());
 
         Map<String, Object> params = new HashMap<>();
         UUID preset = exchange.getProperty(PRESET_PAYMENT_ID, UUID.class);
@@ -84,10 +82,10 @@ public class PaymentRecords {
         params.put("metadata", request.metadataJson());
         params.put("idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class));
         params.put("requestHash", request.requestHash());
-        params.put("callbackTokenHash", Secrets.sha256(callbackToken));
+        params.put("callbackTokenHash", callbackSecret.hash());
         Payment original = exchange.getProperty(ORIGINAL_PAYMENT, Payment.class);
         params.put("originalPaymentId", original == null ? null : original.id());
-        params.put("providerOperation", operations.forNewPayment(request.product(), request.type()));
+        params.put("providerOperation", providers.operationFor(request.product(), request.type()));
         params.putAll(dailyLimits.params(request));
         // Not polled while its request may still be in flight; record-initiation.sql sets the real first poll.
         params.put("firstPollSeconds", pollAfterCrashSeconds);
@@ -114,7 +112,7 @@ public class PaymentRecords {
      * budget, the same lease after which the poller takes over a payment whose request died.
      */
     public Map<String, Object> idempotencyLookup(Exchange exchange) {
-        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
+        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
         return Map.of("clientId", client.id(), "idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class),
                 "leaseSeconds", pollAfterCrashSeconds);
     }

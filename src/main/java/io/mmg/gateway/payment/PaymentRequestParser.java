@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.JsonBodies;
-import io.mmg.gateway.provider.mtn.MtnSettings;
-import io.mmg.gateway.security.Secrets;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +44,13 @@ public class PaymentRequestParser {
             .build();
     private final AmountLimits limits;
     private final SupportedProducts supportedProducts;
-    private final MtnSettings mtn;
+    private final ProviderRules providers;
 
-    public PaymentRequestParser(AmountLimits limits, SupportedProducts supportedProducts, MtnSettings mtn) {
+    public PaymentRequestParser(AmountLimits limits, SupportedProducts supportedProducts,
+                                ProviderRules providers) {
         this.limits = limits;
         this.supportedProducts = supportedProducts;
-        this.mtn = mtn;
+        this.providers = providers;
     }
 
     /**
@@ -67,7 +66,7 @@ public class PaymentRequestParser {
         rejectUnknownFields(root);
 
         String msisdn = phoneNumber(root);
-        Country country = Countries.of(msisdn, mtn.isSandbox())
+        Country country = Countries.of(msisdn, providers.sandboxNumbersPayable())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_PHONE,
                         "The phone number does not belong to a supported country",
                         Map.of("field", "phoneNumber", "supportedCountries", supportedCountryCodes())));
@@ -79,7 +78,7 @@ public class PaymentRequestParser {
         String payeeNote = text(root, "payeeNote", MAX_TEXT);
         String metadata = metadata(root);
 
-        String hash = Secrets.sha256(String.join("|", type.name(), product.name(), amount.stripTrailingZeros().toPlainString(),
+        String hash = RequestFingerprint.of(String.join("|", type.name(), product.name(), amount.stripTrailingZeros().toPlainString(),
                 currency, msisdn, nullToEmpty(externalId), nullToEmpty(payerMessage), nullToEmpty(payeeNote),
                 canonical(metadata)));
         return new PaymentRequest(type, product, amount, currency, country, msisdn, externalId, payerMessage,

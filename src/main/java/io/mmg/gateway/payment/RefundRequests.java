@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
-import io.mmg.gateway.security.Secrets;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +58,7 @@ public class RefundRequests {
                 .orElseThrow(() -> new ApiException(ErrorCode.UNSUPPORTED_PROVIDER,
                         original.provider().displayName() + " refunds are not supported",
                         Map.of("provider", original.provider().name(), "type", PaymentType.REFUND.name())));
-        String hash = Secrets.sha256(String.join("|", PaymentType.REFUND.name(), original.id().toString(),
+        String hash = RequestFingerprint.of(String.join("|", PaymentType.REFUND.name(), original.id().toString(),
                 amount == null ? "" : amount.stripTrailingZeros().toPlainString(), nullToEmpty(externalId),
                 nullToEmpty(reason)));
         Country country = Countries.byCode(original.country())

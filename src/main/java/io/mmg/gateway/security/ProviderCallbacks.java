@@ -6,6 +6,7 @@ import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.Failures;
 import io.mmg.gateway.api.JsonReplies;
+import io.mmg.gateway.payment.CallbackSecrets;
 import io.mmg.gateway.payment.Payment;
 import io.mmg.gateway.payment.PaymentRows;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * secret; only its SHA-256 is stored. Unknown payment or wrong secret: rejected and logged.
  */
 @Component("providerCallbacks")
-public class ProviderCallbacks {
+public class ProviderCallbacks implements CallbackSecrets {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCallbacks.class);
 
@@ -34,6 +35,13 @@ public class ProviderCallbacks {
         this.rows = rows;
         this.replies = replies;
         this.json = json;
+    }
+
+    /** A new payment's callback secret: random, hex so that it is safe in any URL (Secrets.urlToken). */
+    @Override
+    public Issued issue() {
+        String token = Secrets.urlToken();
+        return new Issued(token, Secrets.sha256(token));
     }
 
     /** Parameters for select-payment-for-callback.sql from the {paymentId} path parameter. */

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.payment.Payment;
 import io.mmg.gateway.payment.PaymentRows;
-import io.mmg.gateway.payment.StatusChanges;
+import io.mmg.gateway.poller.StatusChanges;
 import io.mmg.gateway.provider.OutcomeUnknownException;
 import io.mmg.gateway.provider.ProviderOutcome;
 import io.mmg.gateway.security.Secrets;

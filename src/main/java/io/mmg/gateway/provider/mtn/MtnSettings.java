@@ -2,6 +2,8 @@ package io.mmg.gateway.provider.mtn;
 
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.payment.PaymentType;
+import io.mmg.gateway.payment.ProviderProduct;
+import io.mmg.gateway.payment.ProviderRules;
 import io.mmg.gateway.provider.ProviderConfigurationException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +34,7 @@ public record MtnSettings(
         Credentials disbursement,
         Credentials remittance,
         Map<String, Country> countries,
-        String disbursementResource) {
+        String disbursementResource) implements ProviderRules {
 
     public static final String SANDBOX = "sandbox";
     /** The MTN sandbox takes only EUR (docs/providers.md#mtn-authentication, #mtn-sandbox). */
@@ -68,6 +70,19 @@ public record MtnSettings(
 
     public boolean isSandbox() {
         return SANDBOX.equals(targetEnvironment);
+    }
+
+    @Override
+    public boolean sandboxNumbersPayable() {
+        return isSandbox();
+    }
+
+    @Override
+    public String operationFor(ProviderProduct product, PaymentType type) {
+        return switch (product.provider()) {
+            case MTN_MOMO -> resourceFor(MtnProduct.of(product), type).path();
+            default -> null;
+        };
     }
 
     public Credentials credentials(MtnProduct product) {

@@ -1,10 +1,11 @@
-package io.mmg.gateway.payment;
+package io.mmg.gateway.poller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mmg.gateway.poller.PollDecisions;
+import io.mmg.gateway.payment.FailureReason;
+import io.mmg.gateway.payment.Payment;
+import io.mmg.gateway.payment.PaymentStatus;
 import io.mmg.gateway.poller.PollDecisions.StatusChange;
-import io.mmg.gateway.poller.PollerSettings;
 import io.mmg.gateway.provider.ProviderFailures;
 import io.mmg.gateway.provider.ProviderOutcome;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the parameters of record-initiation.sql and apply-status.sql from a provider outcome:
- * the one place where "what the provider said" becomes "what we store".
+ * the one place where "what the provider said" becomes "what we store". It sits with the poll rules because every
+ * change it builds also schedules the next poll; the payment package below it knows neither providers nor polls.
  */
 @Component("statusChanges")
 public class StatusChanges {

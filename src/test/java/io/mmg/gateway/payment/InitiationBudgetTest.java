@@ -1,4 +1,4 @@
-package io.mmg.gateway.poller;
+package io.mmg.gateway.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mmg.gateway.poller;
+package io.mmg.gateway.payment;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
