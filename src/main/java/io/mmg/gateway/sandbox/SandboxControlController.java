@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@SandboxControlApi
 @ConditionalOnSandbox
 @RequestMapping("/sandbox/control/{simulator}")
 public class SandboxControlController {

@@ -1,7 +1,5 @@
 package io.mmg.gateway.sandbox;
 
-import io.mmg.gateway.sandbox.mpesa.MpesaSandboxInspectionController;
-import io.mmg.gateway.sandbox.mtn.MtnSandboxInspectionController;
 import java.util.Map;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
@@ -12,8 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A control call the simulators cannot carry out (a bad fault, setting or restatement) is a 400, not a 500. */
 @ConditionalOnSandbox
-@RestControllerAdvice(assignableTypes = {SandboxControlController.class, MtnSandboxInspectionController.class,
-        MpesaSandboxInspectionController.class})
+@RestControllerAdvice(annotations = SandboxControlApi.class)
 public class SandboxControlErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmg.gateway.sandbox.ConditionalOnSandbox;
+import io.mmg.gateway.sandbox.SandboxControlApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the CheckoutRequestID was lost), and send a callback or Result again, as is or with changed fields.
  */
 @RestController
+@SandboxControlApi
 @ConditionalOnSandbox
 @RequestMapping("/sandbox/control/mpesa/transactions")
 public class MpesaSandboxInspectionController {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmg.gateway.sandbox.ConditionalOnSandbox;
+import io.mmg.gateway.sandbox.SandboxControlApi;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with changed fields, to test how a callback listener copes.
  */
 @RestController
+@SandboxControlApi
 @ConditionalOnSandbox
 @RequestMapping("/sandbox/control/mtn/transactions/{referenceId}")
 public class MtnSandboxInspectionController {
