@@ -20,16 +20,6 @@ import org.springframework.stereotype.Component;
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    /**
-     * Exchange property set by an adapter of another API (compat routes): the gateway's field names to the
-     * caller's, so that {@code details.field} of an error names the field the caller sent.
-     */
-    public static final String CALLER_FIELD_NAMES = "callerFieldNames";
-    /**
-     * Exchange property: the id of the payment this request has stored (set once the insert returned it), so a
-     * failure after that point tells the caller the payment exists.
-     */
-    public static final String STORED_PAYMENT_ID = "storedPaymentId";
 
     private final JsonReplies replies;
     private final String retryAfterSeconds;
@@ -59,7 +49,7 @@ public class ApiErrors {
     }
 
     private void databaseUnavailable(Exchange exchange, Throwable caught) {
-        Object paymentId = exchange.getProperty(STORED_PAYMENT_ID);
+        Object paymentId = exchange.getProperty(ExchangeProperties.STORED_PAYMENT_ID);
         log.warn("Database unavailable in route {} ({}): {}", exchange.getFromRouteId(),
                 paymentId == null ? "no payment stored" : "payment " + paymentId + " stored",
                 DatabaseFailures.describe(caught));
@@ -77,7 +67,7 @@ public class ApiErrors {
     }
 
     private static Map<String, Object> inCallerTerms(Exchange exchange, Map<String, Object> details) {
-        Map<?, ?> callerNames = exchange.getProperty(CALLER_FIELD_NAMES, Map.class);
+        Map<?, ?> callerNames = exchange.getProperty(ExchangeProperties.CALLER_FIELD_NAMES, Map.class);
         Object field = details.get("field");
         if (callerNames == null || field == null || !callerNames.containsKey(field)) {
             return details;

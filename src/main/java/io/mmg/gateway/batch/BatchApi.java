@@ -2,9 +2,9 @@ package io.mmg.gateway.batch;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.api.ReplyHeaders;
-import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -182,7 +182,7 @@ public class BatchApi {
     }
 
     private static AuthenticatedClient client(Exchange exchange) {
-        return exchange.getProperty(ApiKeyAuthenticator.CLIENT, AuthenticatedClient.class);
+        return exchange.getProperty(ExchangeProperties.CLIENT, AuthenticatedClient.class);
     }
 
     private static UUID batchId(Exchange exchange) {

@@ -2,11 +2,10 @@ package io.mmg.gateway.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.FailureReason;
-import io.mmg.gateway.payment.PaymentRecords;
 import io.mmg.gateway.payment.PaymentRequest;
 import io.mmg.gateway.provider.TokenBucket;
-import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.IOException;
 import java.util.List;
@@ -86,9 +85,9 @@ public class BatchPayouts {
 
     private Exchange send(PaymentRequest request, UUID clientId, UUID paymentId) {
         return producer.send("direct:initiate-payment", exchange -> {
-            exchange.setProperty(ApiKeyAuthenticator.CLIENT, new AuthenticatedClient(clientId, "payout batch"));
-            exchange.setProperty(PaymentRecords.REQUEST, request);
-            exchange.setProperty(PaymentRecords.PRESET_PAYMENT_ID, paymentId);
+            exchange.setProperty(ExchangeProperties.CLIENT, new AuthenticatedClient(clientId, "payout batch"));
+            exchange.setProperty(ExchangeProperties.REQUEST, request);
+            exchange.setProperty(ExchangeProperties.PRESET_PAYMENT_ID, paymentId);
         });
     }
 

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.mmg.gateway.api.ApiErrors;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.payment.PaymentRequestParser;
 import java.util.HashMap;
@@ -124,7 +124,7 @@ public class JsonTemplate {
         PaymentRequestParser.rejectUnknownFields(source, fieldsNamedBy(shape));
         Map<String, String> callerNames = new HashMap<>();
         callerNames(shape, "", callerNames);
-        exchange.setProperty(ApiErrors.CALLER_FIELD_NAMES, callerNames);
+        exchange.setProperty(ExchangeProperties.CALLER_FIELD_NAMES, callerNames);
         return fill(shape, new Scope(source, null));
     }
 

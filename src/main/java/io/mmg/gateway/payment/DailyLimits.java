@@ -2,6 +2,7 @@ package io.mmg.gateway.payment;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -72,7 +73,7 @@ public class DailyLimits {
         if (!Boolean.TRUE.equals(row.get("daily_limit_exceeded"))) {
             return;
         }
-        PaymentRequest request = exchange.getProperty(PaymentRecords.REQUEST, PaymentRequest.class);
+        PaymentRequest request = exchange.getProperty(ExchangeProperties.REQUEST, PaymentRequest.class);
         BigDecimal limit = limitFor(request);
         BigDecimal used = (BigDecimal) row.get("daily_total");
         String currency = request.currency();

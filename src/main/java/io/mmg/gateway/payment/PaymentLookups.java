@@ -2,6 +2,7 @@ package io.mmg.gateway.payment;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -13,7 +14,7 @@ public class PaymentLookups {
 
     /** select-payment.sql: the payment with the {id} path parameter, if it is this client's. */
     public Map<String, Object> byId(Exchange exchange) {
-        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
+        PaymentClient client = exchange.getProperty(ExchangeProperties.CLIENT, PaymentClient.class);
         String id = exchange.getMessage().getHeader("id", String.class);
         return Map.of("id", parseId(id), "clientId", client.id());
     }
@@ -31,7 +32,7 @@ public class PaymentLookups {
     }
 
     public Map<String, Object> queryParams(Exchange exchange, PaymentQuery query) {
-        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
+        PaymentClient client = exchange.getProperty(ExchangeProperties.CLIENT, PaymentClient.class);
         return query.params(client.id());
     }
 

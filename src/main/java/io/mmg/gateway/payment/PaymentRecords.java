@@ -3,6 +3,7 @@ package io.mmg.gateway.payment;
 import io.mmg.gateway.api.ApiErrors;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,17 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("paymentRecords")
 public class PaymentRecords {
 
-    public static final String REQUEST = "request";
-    public static final String PAYMENT = "payment";
-    public static final String CALLBACK_TOKEN = "callbackToken";
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
-    public static final String ROUTE_KEY = "routeKey";
-    /** Set by callers that fix the payment id in advance (a payout row), so a retry can never create a second one. */
-    public static final String PRESET_PAYMENT_ID = "presetPaymentId";
     private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
-    /** The payment a refund refunds (a {@link Payment}), for the steps and provider beans that need it. */
-    public static final String ORIGINAL_PAYMENT = "originalPayment";
 
     private final PaymentRows rows;
     private final long pollAfterCrashSeconds;
@@ -55,18 +46,18 @@ public class PaymentRecords {
                     "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces",
                     Map.of("header", "Idempotency-Key"));
         }
-        exchange.setProperty(IDEMPOTENCY_KEY, key);
+        exchange.setProperty(ExchangeProperties.IDEMPOTENCY_KEY, key);
     }
 
     /** Parameters of insert-payment.sql for the request in the exchange. */
     public Map<String, Object> insertParams(Exchange exchange) {
-        PaymentRequest request = exchange.getProperty(REQUEST, PaymentRequest.class);
-        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
+        PaymentRequest request = exchange.getProperty(ExchangeProperties.REQUEST, PaymentRequest.class);
+        PaymentClient client = exchange.getProperty(ExchangeProperties.CLIENT, PaymentClient.class);
         CallbackSecrets.Issued callbackSecret = callbackSecrets.issue();
-        exchange.setProperty(CALLBACK_TOKEN, callbackSecret.token());
+        exchange.setProperty(ExchangeProperties.CALLBACK_TOKEN, callbackSecret.token());
 
         Map<String, Object> params = new HashMap<>();
-        UUID preset = exchange.getProperty(PRESET_PAYMENT_ID, UUID.class);
+        UUID preset = exchange.getProperty(ExchangeProperties.PRESET_PAYMENT_ID, UUID.class);
         params.put("id", preset != null ? preset : UUID.randomUUID());
         params.put("clientId", client.id());
         params.put("type", request.type().name());
@@ -80,10 +71,10 @@ public class PaymentRecords {
         params.put("payerMessage", request.payerMessage());
         params.put("payeeNote", request.payeeNote());
         params.put("metadata", request.metadataJson());
-        params.put("idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class));
+        params.put("idempotencyKey", exchange.getProperty(ExchangeProperties.IDEMPOTENCY_KEY, String.class));
         params.put("requestHash", request.requestHash());
         params.put("callbackTokenHash", callbackSecret.hash());
-        Payment original = exchange.getProperty(ORIGINAL_PAYMENT, Payment.class);
+        Payment original = exchange.getProperty(ExchangeProperties.ORIGINAL_PAYMENT, Payment.class);
         params.put("originalPaymentId", original == null ? null : original.id());
         params.put("providerOperation", providers.operationFor(request.product(), request.type()));
         params.putAll(dailyLimits.params(request));
@@ -94,16 +85,16 @@ public class PaymentRecords {
 
     /** Parameters of count-send-attempt.sql, before a resend of the exchange's payment. */
     public Map<String, Object> resendParams(Exchange exchange) {
-        return Map.of("id", exchange.getProperty(PAYMENT, Payment.class).id(), "leaseSeconds", pollAfterCrashSeconds);
+        return Map.of("id", exchange.getProperty(ExchangeProperties.PAYMENT, Payment.class).id(), "leaseSeconds", pollAfterCrashSeconds);
     }
 
     /** Keeps a stored row as the exchange's payment (and its routing key) for the steps that follow. */
     public Payment remember(Exchange exchange, Map<String, Object> row) {
         Payment payment = rows.toPayment(row);
-        exchange.setProperty(PAYMENT, payment);
-        exchange.setProperty(ROUTE_KEY, payment.routeKey());
+        exchange.setProperty(ExchangeProperties.PAYMENT, payment);
+        exchange.setProperty(ExchangeProperties.ROUTE_KEY, payment.routeKey());
         // From here on, a failure tells the caller that the payment exists (ApiErrors).
-        exchange.setProperty(ApiErrors.STORED_PAYMENT_ID, payment.id());
+        exchange.setProperty(ExchangeProperties.STORED_PAYMENT_ID, payment.id());
         return payment;
     }
 
@@ -112,8 +103,8 @@ public class PaymentRecords {
      * budget, the same lease after which the poller takes over a payment whose request died.
      */
     public Map<String, Object> idempotencyLookup(Exchange exchange) {
-        PaymentClient client = exchange.getProperty("client", PaymentClient.class);
-        return Map.of("clientId", client.id(), "idempotencyKey", exchange.getProperty(IDEMPOTENCY_KEY, String.class),
+        PaymentClient client = exchange.getProperty(ExchangeProperties.CLIENT, PaymentClient.class);
+        return Map.of("clientId", client.id(), "idempotencyKey", exchange.getProperty(ExchangeProperties.IDEMPOTENCY_KEY, String.class),
                 "leaseSeconds", pollAfterCrashSeconds);
     }
 }

@@ -2,6 +2,7 @@ package io.mmg.gateway.payment;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ public class PaymentReplies {
      * a key is never stuck "in progress".
      */
     public void replay(Exchange exchange, Map<String, Object> row) {
-        String requestHash = exchange.getProperty(PaymentRecords.REQUEST, PaymentRequest.class).requestHash();
+        String requestHash = exchange.getProperty(ExchangeProperties.REQUEST, PaymentRequest.class).requestHash();
         if (row == null || row.isEmpty()) {
             // The first request released its key while we raced it: safe to ask the client to retry.
             throw new ApiException(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,

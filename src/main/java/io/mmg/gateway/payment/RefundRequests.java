@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,10 +76,10 @@ public class RefundRequests {
         if (!Boolean.TRUE.equals(row.get("refund_refused"))) {
             return;
         }
-        Payment original = exchange.getProperty(PaymentRecords.ORIGINAL_PAYMENT, Payment.class);
+        Payment original = exchange.getProperty(ExchangeProperties.ORIGINAL_PAYMENT, Payment.class);
         requireRefundable(PaymentType.valueOf((String) row.get("original_type")),
                 PaymentStatus.valueOf((String) row.get("original_status")), original);
-        BigDecimal requested = exchange.getProperty(PaymentRecords.REQUEST, PaymentRequest.class).amount();
+        BigDecimal requested = exchange.getProperty(ExchangeProperties.REQUEST, PaymentRequest.class).amount();
         throw exceeds(original.id().toString(), (BigDecimal) row.get("original_amount"),
                 (BigDecimal) row.get("refunds_total"), requested, original.currency());
     }

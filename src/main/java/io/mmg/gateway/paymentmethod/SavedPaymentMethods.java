@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonBodies;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.payment.Countries;
@@ -12,7 +13,6 @@ import io.mmg.gateway.payment.Country;
 import io.mmg.gateway.payment.PhoneNumbers;
 import io.mmg.gateway.payment.Provider;
 import io.mmg.gateway.provider.mtn.MtnSettings;
-import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -36,8 +36,6 @@ public class SavedPaymentMethods {
     static final Set<String> FIELDS = Set.of("type", "details", "isDefault");
     static final Set<String> DETAILS = Set.of("phoneNumber");
     static final String PAYMENT_METHOD_ID = "paymentMethodId";
-    /** Exchange property: the id a save asked for; the stored row has another when the wallet was saved before. */
-    private static final String REQUESTED_ID = "savedPaymentMethodId";
 
     private final MtnSettings mtn;
     private final JsonReplies replies;
@@ -78,13 +76,13 @@ public class SavedPaymentMethods {
         params.put("phoneNumber", msisdn);
         params.put("country", country.code());
         params.put("isDefault", isDefault != null && isDefault.asBoolean(false));
-        exchange.setProperty(REQUESTED_ID, params.get("id"));
+        exchange.setProperty(ExchangeProperties.SAVED_PAYMENT_METHOD_ID, params.get("id"));
         return params;
     }
 
     /** 201 with the new method; the same wallet saved before is a 409 naming it. */
     public void created(Map<String, Object> row, Exchange exchange) {
-        UUID requested = exchange.getProperty(REQUESTED_ID, UUID.class);
+        UUID requested = exchange.getProperty(ExchangeProperties.SAVED_PAYMENT_METHOD_ID, UUID.class);
         if (!requested.equals(row.get("id"))) {
             throw new ApiException(ErrorCode.PAYMENT_METHOD_EXISTS, "This wallet is saved already",
                     Map.of("paymentMethodId", row.get("id").toString()));
@@ -202,6 +200,6 @@ public class SavedPaymentMethods {
     }
 
     private static AuthenticatedClient client(Exchange exchange) {
-        return exchange.getProperty(ApiKeyAuthenticator.CLIENT, AuthenticatedClient.class);
+        return exchange.getProperty(ExchangeProperties.CLIENT, AuthenticatedClient.class);
     }
 }

@@ -3,6 +3,7 @@ package io.mmg.gateway.provider;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.Provider;
 import io.mmg.gateway.payment.ProviderProduct;
 import java.time.Duration;
@@ -29,9 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("providerBulkheads")
 public class ProviderBulkheads {
-
-    /** Exchange property holding the places a call took, given back by {@link #leave(Exchange)}. */
-    public static final String PERMIT = "providerBulkheadPermit";
 
     private final Map<String, ProductBulkhead> byRoute = new LinkedHashMap<>();
 
@@ -66,14 +64,14 @@ public class ProviderBulkheads {
         if (bulkhead == null) {
             throw new IllegalArgumentException("No bulkhead for provider route " + route);
         }
-        ProviderCall call = exchange.getProperty(ProviderHttp.CALL, ProviderCall.class);
-        exchange.setProperty(PERMIT, bulkhead.enter(call == null || call.movesMoney()));
+        ProviderCall call = exchange.getProperty(ExchangeProperties.PROVIDER_CALL, ProviderCall.class);
+        exchange.setProperty(ExchangeProperties.PROVIDER_BULKHEAD_PERMIT, bulkhead.enter(call == null || call.movesMoney()));
     }
 
     /** Gives back the places taken by {@link #enter}; nothing when none were taken. */
     public void leave(Exchange exchange) {
-        Permit permit = exchange.getProperty(PERMIT, Permit.class);
-        exchange.removeProperty(PERMIT);
+        Permit permit = exchange.getProperty(ExchangeProperties.PROVIDER_BULKHEAD_PERMIT, Permit.class);
+        exchange.removeProperty(ExchangeProperties.PROVIDER_BULKHEAD_PERMIT);
         if (permit != null) {
             permit.release();
         }

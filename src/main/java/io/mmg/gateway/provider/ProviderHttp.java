@@ -1,5 +1,6 @@
 package io.mmg.gateway.provider;
 
+import io.mmg.gateway.api.ExchangeProperties;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpMethods;
@@ -15,17 +16,14 @@ import org.springframework.stereotype.Component;
 @Component("providerHttp")
 public class ProviderHttp {
 
-    public static final String CALL = "providerCall";
-    public static final String AUTHORIZATION = "providerAuthorization";
-
     public void prepare(Exchange exchange, String baseUrl) {
-        ProviderCall call = exchange.getProperty(CALL, ProviderCall.class);
+        ProviderCall call = exchange.getProperty(ExchangeProperties.PROVIDER_CALL, ProviderCall.class);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         for (Map.Entry<String, String> header : call.headers().entrySet()) {
             message.setHeader(header.getKey(), header.getValue());
         }
-        String authorization = exchange.getProperty(AUTHORIZATION, String.class);
+        String authorization = exchange.getProperty(ExchangeProperties.PROVIDER_AUTHORIZATION, String.class);
         if (authorization != null && !call.headers().containsKey("Authorization")) {
             message.setHeader("Authorization", authorization);
         }
@@ -41,7 +39,7 @@ public class ProviderHttp {
      * the answer; a failure without an answer is rethrown for the caller's route to handle.
      */
     public static ProviderReply send(ProducerTemplate producer, String httpRoute, ProviderCall call) {
-        Exchange answer = producer.send(httpRoute, exchange -> exchange.setProperty(CALL, call));
+        Exchange answer = producer.send(httpRoute, exchange -> exchange.setProperty(ExchangeProperties.PROVIDER_CALL, call));
         if (answer.getException() != null) {
             throw RetryableProviderException.wrap(answer.getException());
         }

@@ -1,5 +1,6 @@
 package io.mmg.gateway.provider;
 
+import io.mmg.gateway.api.ExchangeProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -15,23 +16,18 @@ import org.springframework.stereotype.Component;
  * Durably, payment.send_attempts counts the attempts that were or may have been sent (V81): the statement that
  * stores the payment counts the first, count-send-attempt.sql each resend before it leaves, so a request that dies
  * at any point leaves an open payment the poller asks its provider about. Within the request, exchange property
- * {@value #MAYBE_RECEIVED} remembers whether a failed attempt may have arrived: this bean is the
+ * {@value ExchangeProperties#PROVIDER_MAYBE_RECEIVED} remembers whether a failed attempt may have arrived: this bean is the
  * {@code onExceptionOccurred} processor of the provider-retries configuration, so it sees every failed attempt.
  */
 @Component("sendAttempts")
 public class SendAttempts implements Processor {
 
-    /** Integer: the attempt of this request being sent, 1 for the first (exchange property). */
-    public static final String ATTEMPT = "sendAttempt";
-    /** String: why an earlier attempt of this request may have reached the provider; absent while none may have. */
-    public static final String MAYBE_RECEIVED = "providerMaybeReceived";
-
     private static final Logger log = LoggerFactory.getLogger(SendAttempts.class);
 
-    /** At the start of each attempt (first or retry): its number, also kept as {@value #ATTEMPT}. */
+    /** At the start of each attempt (first or retry): its number, also kept as {@value ExchangeProperties#SEND_ATTEMPT}. */
     public int next(Exchange exchange) {
-        int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class) + 1;
-        exchange.setProperty(ATTEMPT, attempt);
+        int attempt = exchange.getProperty(ExchangeProperties.SEND_ATTEMPT, 0, Integer.class) + 1;
+        exchange.setProperty(ExchangeProperties.SEND_ATTEMPT, attempt);
         return attempt;
     }
 
@@ -52,14 +48,14 @@ public class SendAttempts implements Processor {
         Throwable failure = exchange.getException() != null
                 ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ProviderOutcome attempt = ProviderFailures.outcomeFor(failure);
-        if (attempt.kind() != ProviderOutcome.Kind.NOT_SENT && exchange.getProperty(MAYBE_RECEIVED) == null) {
-            exchange.setProperty(MAYBE_RECEIVED, attempt.providerReason() == null ? "UNKNOWN" : attempt.providerReason());
+        if (attempt.kind() != ProviderOutcome.Kind.NOT_SENT && exchange.getProperty(ExchangeProperties.PROVIDER_MAYBE_RECEIVED) == null) {
+            exchange.setProperty(ExchangeProperties.PROVIDER_MAYBE_RECEIVED, attempt.providerReason() == null ? "UNKNOWN" : attempt.providerReason());
         }
     }
 
     /** The request's outcome once it failed for good: NOT_SENT only if no attempt may have reached the provider. */
     public ProviderOutcome outcomeFor(Exchange exchange, ProviderOutcome lastAttempt) {
-        String maybeReceived = exchange.getProperty(MAYBE_RECEIVED, String.class);
+        String maybeReceived = exchange.getProperty(ExchangeProperties.PROVIDER_MAYBE_RECEIVED, String.class);
         if (lastAttempt.kind() != ProviderOutcome.Kind.NOT_SENT || maybeReceived == null) {
             return lastAttempt;
         }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.provider.TokenBucket;
 import io.mmg.gateway.payment.Payment;
-import io.mmg.gateway.payment.PaymentRecords;
 import io.mmg.gateway.payment.PaymentStatus;
 import io.mmg.gateway.payment.Provider;
 import io.mmg.gateway.provider.ProviderFailures;
@@ -28,13 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("reconciliationChecks")
 public class ReconciliationChecks {
-
-    public static final String ITEM = "reconciliationItem";
-    /** The secret of an M-Pesa Transaction Status query asked by a run (routes/mpesa.yaml mpesa-status). */
-    public static final String REPLY_TOKEN = "reconciliationToken";
-    public static final String PROVIDER_OUTCOME = "providerOutcome";
-    public static final String PROVIDER_AMOUNT = "providerAmount";
-    public static final String VERDICT = "verdict";
 
     private final ReconciliationSettings settings;
     private final MpesaRequests mpesaRequests;
@@ -81,10 +74,10 @@ public class ReconciliationChecks {
 
     /** await-reconciliation-result.sql: the item waits for its Result, at most gateway.reconciliation.result-wait. */
     public Map<String, Object> awaitParams(Exchange exchange) {
-        ReconciliationItem item = exchange.getProperty(ITEM, ReconciliationItem.class);
+        ReconciliationItem item = exchange.getProperty(ExchangeProperties.RECONCILIATION_ITEM, ReconciliationItem.class);
         Map<String, Object> params = new HashMap<>();
         params.put("itemId", item.id());
-        params.put("replyTokenHash", Secrets.sha256(exchange.getProperty(REPLY_TOKEN, String.class)));
+        params.put("replyTokenHash", Secrets.sha256(exchange.getProperty(ExchangeProperties.RECONCILIATION_TOKEN, String.class)));
         params.put("statusBefore", item.statusBefore().name());
         params.put("awaitSeconds", Math.max(1, settings.resultWait().toSeconds()));
         return params;
@@ -100,7 +93,7 @@ public class ReconciliationChecks {
 
     /** retry-reconciliation-item.sql: back to be checked after gateway.reconciliation.retry-delay. */
     public Map<String, Object> retryParams(Exchange exchange) {
-        return Map.of("itemId", exchange.getProperty(ITEM, ReconciliationItem.class).id(),
+        return Map.of("itemId", exchange.getProperty(ExchangeProperties.RECONCILIATION_ITEM, ReconciliationItem.class).id(),
                 "retrySeconds", Math.max(1, settings.retryDelay().toSeconds()));
     }
 
@@ -187,11 +180,11 @@ public class ReconciliationChecks {
     private record Check(ReconciliationItem item, Payment payment, ProviderOutcome said, BigDecimal providerAmount,
                          Verdict verdict) {
         static Check of(Exchange exchange) {
-            return new Check(exchange.getProperty(ITEM, ReconciliationItem.class),
-                    exchange.getProperty(PaymentRecords.PAYMENT, Payment.class),
-                    exchange.getProperty(PROVIDER_OUTCOME, ProviderOutcome.class),
-                    exchange.getProperty(PROVIDER_AMOUNT, BigDecimal.class),
-                    exchange.getProperty(VERDICT, Verdict.class));
+            return new Check(exchange.getProperty(ExchangeProperties.RECONCILIATION_ITEM, ReconciliationItem.class),
+                    exchange.getProperty(ExchangeProperties.PAYMENT, Payment.class),
+                    exchange.getProperty(ExchangeProperties.PROVIDER_OUTCOME, ProviderOutcome.class),
+                    exchange.getProperty(ExchangeProperties.PROVIDER_AMOUNT, BigDecimal.class),
+                    exchange.getProperty(ExchangeProperties.VERDICT, Verdict.class));
         }
     }
 

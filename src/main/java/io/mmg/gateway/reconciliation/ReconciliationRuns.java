@@ -3,11 +3,11 @@ package io.mmg.gateway.reconciliation;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.CsvLines;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.api.QueryParameters;
 import io.mmg.gateway.payment.Currencies;
 import io.mmg.gateway.payment.PaymentRequestParser;
-import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -33,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component("reconciliationRuns")
 public class ReconciliationRuns {
 
-    static final String RUN_LOOKUP = "runLookup";
     /** The report's columns: these fields of an item, headed by their snake_case names. */
     private static final List<String> REPORT_FIELDS = List.of("paymentId", "type", "provider", "product", "externalId",
             "amount", "currency", "statusBefore", "statusAfter", "providerStatus", "providerAmount", "providerReference",
@@ -54,12 +53,12 @@ public class ReconciliationRuns {
         this.replies = replies;
     }
 
-    /** insert-reconciliation-run.sql for the request body; the new run's lookup is kept in {@link #RUN_LOOKUP}. */
+    /** insert-reconciliation-run.sql for the request body; the new run's lookup is kept in {@link ExchangeProperties#RUN_LOOKUP}. */
     public Map<String, Object> createParams(Exchange exchange) {
         ReconciliationRequest request = ReconciliationRequest.parse(
                 parser.readObject(exchange.getMessage().getBody(String.class)), settings.maxSpan(), clock.instant());
         UUID id = UUID.randomUUID();
-        exchange.setProperty(RUN_LOOKUP, runLookup(id, client(exchange).id()));
+        exchange.setProperty(ExchangeProperties.RUN_LOOKUP, runLookup(id, client(exchange).id()));
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         params.put("clientId", client(exchange).id());
@@ -149,7 +148,7 @@ public class ReconciliationRuns {
             CsvLines.write(csv, REPORT_FIELDS.stream().map(item::get)
                     .map(value -> value == null ? null : value.toString()).toArray(String[]::new));
         });
-        UUID runId = (UUID) exchange.getProperty(RUN_LOOKUP, Map.class).get("id");
+        UUID runId = (UUID) exchange.getProperty(ExchangeProperties.RUN_LOOKUP, Map.class).get("id");
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
@@ -209,7 +208,7 @@ public class ReconciliationRuns {
 
     private Map<String, Object> itemParams(Exchange exchange) {
         Map<String, Object> params = new HashMap<>();
-        params.put("runId", exchange.getProperty(RUN_LOOKUP, Map.class).get("id"));
+        params.put("runId", exchange.getProperty(ExchangeProperties.RUN_LOOKUP, Map.class).get("id"));
         return params;
     }
 
@@ -240,7 +239,7 @@ public class ReconciliationRuns {
     }
 
     private static AuthenticatedClient client(Exchange exchange) {
-        return exchange.getProperty(ApiKeyAuthenticator.CLIENT, AuthenticatedClient.class);
+        return exchange.getProperty(ExchangeProperties.CLIENT, AuthenticatedClient.class);
     }
 
     private static String instant(Object value) {

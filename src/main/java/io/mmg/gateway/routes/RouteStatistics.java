@@ -1,5 +1,6 @@
 package io.mmg.gateway.routes;
 
+import io.mmg.gateway.api.ExchangeProperties;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,7 @@ public class RouteStatistics implements RoutePolicyFactory {
     public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
         Counters counters = byRoute.computeIfAbsent(routeId, id -> new Counters());
         // The start time is kept per route: one exchange passes through several routes (direct:) at once.
-        String started = "gatewayRouteStarted." + routeId;
+        String started = ExchangeProperties.ROUTE_STARTED_PREFIX + routeId;
         return new RoutePolicySupport() {
             @Override
             public void onExchangeBegin(Route route, Exchange exchange) {

@@ -2,6 +2,7 @@ package io.mmg.gateway.security;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("adminAuthenticator")
 public class AdminAuthenticator {
 
-    /** Exchange property: true once this request presented the admin key. */
-    public static final String ADMIN = "adminAuthenticated";
-
     private final String adminKey;
 
     public AdminAuthenticator(@Value("${gateway.admin.api-key:}") String adminKey) {
@@ -24,7 +22,7 @@ public class AdminAuthenticator {
     }
 
     public void authenticate(Exchange exchange) {
-        if (Boolean.TRUE.equals(exchange.getProperty(ADMIN))) {
+        if (Boolean.TRUE.equals(exchange.getProperty(ExchangeProperties.ADMIN))) {
             return;
         }
         if (adminKey.isBlank()) {
@@ -35,6 +33,6 @@ public class AdminAuthenticator {
         if (!Secrets.constantTimeEquals(adminKey, presented)) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "Send the admin key as 'Authorization: Bearer <key>'");
         }
-        exchange.setProperty(ADMIN, true);
+        exchange.setProperty(ExchangeProperties.ADMIN, true);
     }
 }

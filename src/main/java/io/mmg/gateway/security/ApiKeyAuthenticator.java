@@ -2,6 +2,7 @@ package io.mmg.gateway.security;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 @Component("apiKeyAuthenticator")
 public class ApiKeyAuthenticator {
 
-    public static final String CLIENT = "client";
     private static final String BEARER = "Bearer ";
 
     private final ClientDirectory clients;
@@ -25,7 +25,7 @@ public class ApiKeyAuthenticator {
     }
 
     public void authenticate(Exchange exchange) {
-        if (exchange.getProperty(CLIENT) instanceof AuthenticatedClient) {
+        if (exchange.getProperty(ExchangeProperties.CLIENT) instanceof AuthenticatedClient) {
             return;
         }
         String header = exchange.getMessage().getHeader("Authorization", String.class);
@@ -35,7 +35,7 @@ public class ApiKeyAuthenticator {
         String key = header.substring(BEARER.length()).trim();
         AuthenticatedClient client = clients.findByApiKey(key)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED, "The API key is not valid"));
-        exchange.setProperty(CLIENT, client);
+        exchange.setProperty(ExchangeProperties.CLIENT, client);
         // The client's own guards: source allowlist, request signature, rate limit (ClientGuard).
         guard.check(exchange, client);
     }

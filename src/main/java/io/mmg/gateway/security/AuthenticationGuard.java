@@ -1,6 +1,7 @@
 package io.mmg.gateway.security;
 
 import io.mmg.gateway.api.ApiErrors;
+import io.mmg.gateway.api.ExchangeProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
@@ -25,9 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuthenticationGuard implements InterceptStrategy {
-
-    /** Exchange property: set once the guard has looked at this request, so a direct: route called next skips it. */
-    public static final String CHECKED = "pathAuthenticationChecked";
 
     private final ApiPaths paths;
     private final ApiKeyAuthenticator merchants;
@@ -56,10 +54,10 @@ public class AuthenticationGuard implements InterceptStrategy {
 
     /** Checks the request's path, then runs the route's first step, or answers the refusal instead. */
     void check(Exchange exchange) {
-        if (exchange.getProperty(CHECKED) != null || !cameOverHttp(exchange)) {
+        if (exchange.getProperty(ExchangeProperties.PATH_AUTHENTICATION_CHECKED) != null || !cameOverHttp(exchange)) {
             return;
         }
-        exchange.setProperty(CHECKED, true);
+        exchange.setProperty(ExchangeProperties.PATH_AUTHENTICATION_CHECKED, true);
         switch (paths.of(path(exchange))) {
             case MERCHANT -> merchants.authenticate(exchange);
             case ADMIN -> admin.authenticate(exchange);

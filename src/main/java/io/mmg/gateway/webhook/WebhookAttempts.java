@@ -1,6 +1,7 @@
 package io.mmg.gateway.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.security.SecretCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,8 +31,6 @@ public class WebhookAttempts {
     public static final String EVENT_ID_HEADER = "X-Gateway-Event-Id";
     public static final String EVENT_TYPE_HEADER = "X-Gateway-Event-Type";
     static final String NO_ENDPOINT = "No webhook endpoint is configured";
-    private static final String STARTED_AT = "webhookAttemptStartedAt";
-    private static final String STARTED_NANOS = "webhookAttemptStartedNanos";
     private static final int MAX_ERROR_LENGTH = 500;
     private static final Logger log = LoggerFactory.getLogger(WebhookAttempts.class);
 
@@ -78,8 +77,8 @@ public class WebhookAttempts {
     /** The signed POST: only our headers (the exchange's are cleared), the body as UTF-8 bytes. */
     public void prepare(Exchange exchange, WebhookDelivery delivery) {
         Instant now = clock.instant();
-        exchange.setProperty(STARTED_AT, now);
-        exchange.setProperty(STARTED_NANOS, System.nanoTime());
+        exchange.setProperty(ExchangeProperties.WEBHOOK_ATTEMPT_STARTED_AT, now);
+        exchange.setProperty(ExchangeProperties.WEBHOOK_ATTEMPT_STARTED_NANOS, System.nanoTime());
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);   // the enum camel-http reads, no conversion
@@ -156,8 +155,8 @@ public class WebhookAttempts {
     }
 
     private WebhookAttempt attempt(Exchange exchange, String url, Integer status, String error) {
-        Instant startedAt = exchange.getProperty(STARTED_AT, Instant.class);
-        Long startedNanos = exchange.getProperty(STARTED_NANOS, Long.class);
+        Instant startedAt = exchange.getProperty(ExchangeProperties.WEBHOOK_ATTEMPT_STARTED_AT, Instant.class);
+        Long startedNanos = exchange.getProperty(ExchangeProperties.WEBHOOK_ATTEMPT_STARTED_NANOS, Long.class);
         long durationMs = startedNanos == null ? 0 : Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         return new WebhookAttempt(startedAt == null ? clock.instant() : startedAt, url, status, error, durationMs);
     }

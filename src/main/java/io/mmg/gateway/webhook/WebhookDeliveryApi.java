@@ -2,8 +2,8 @@ package io.mmg.gateway.webhook;
 
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
-import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,6 +83,6 @@ public class WebhookDeliveryApi {
     }
 
     private static UUID clientId(Exchange exchange) {
-        return exchange.getProperty(ApiKeyAuthenticator.CLIENT, AuthenticatedClient.class).id();
+        return exchange.getProperty(ExchangeProperties.CLIENT, AuthenticatedClient.class).id();
     }
 }

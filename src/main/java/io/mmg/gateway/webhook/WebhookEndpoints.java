@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonBodies;
 import io.mmg.gateway.api.JsonReplies;
-import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import io.mmg.gateway.security.SecretCipher;
 import io.mmg.gateway.security.Secrets;
@@ -58,7 +58,7 @@ public class WebhookEndpoints {
     /** The client's endpoint, for select-, delete-webhook-endpoint.sql. */
     public Map<String, Object> clientParams(Exchange exchange) {
         Map<String, Object> params = new HashMap<>();
-        params.put("clientId", exchange.getProperty(ApiKeyAuthenticator.CLIENT, AuthenticatedClient.class).id());
+        params.put("clientId", exchange.getProperty(ExchangeProperties.CLIENT, AuthenticatedClient.class).id());
         return params;
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mmg.gateway.api.ApiErrors;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.payment.AmountLimits;
 import io.mmg.gateway.payment.PaymentRequestParser;
@@ -84,7 +84,7 @@ class JsonTemplateTest {
 
         templates.request(exchange, "{\"details\": {\"phoneNumber\": \"$details.phone_number\"}, \"type\": \"MPESA\"}");
 
-        assertThat(exchange.getProperty(ApiErrors.CALLER_FIELD_NAMES, Map.class))
+        assertThat(exchange.getProperty(ExchangeProperties.CALLER_FIELD_NAMES, Map.class))
                 .isEqualTo(Map.of("details.phoneNumber", "details.phone_number"));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.FailureReason;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -99,7 +100,7 @@ class ProviderBulkheadsTest {
 
     private Exchange enter(ProviderBulkheads bulkheads, String route, ProviderCall call) {
         Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(ProviderHttp.CALL, call);
+        exchange.setProperty(ExchangeProperties.PROVIDER_CALL, call);
         bulkheads.enter(exchange, route);
         return exchange;
     }

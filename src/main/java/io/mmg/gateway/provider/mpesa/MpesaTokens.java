@@ -2,6 +2,7 @@ package io.mmg.gateway.provider.mpesa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.provider.AccessToken;
 import io.mmg.gateway.provider.AccessTokenCache;
@@ -41,7 +42,7 @@ public class MpesaTokens {
 
     /** Sets the Bearer token on the exchange, for the provider call that follows. */
     public void authorize(Exchange exchange) {
-        exchange.setProperty(ProviderHttp.AUTHORIZATION, "Bearer " + cache.token());
+        exchange.setProperty(ExchangeProperties.PROVIDER_AUTHORIZATION, "Bearer " + cache.token());
     }
 
     void invalidate(String authorization) {

@@ -3,14 +3,13 @@ package io.mmg.gateway.provider.mtn;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.payment.Countries;
 import io.mmg.gateway.payment.Country;
-import io.mmg.gateway.payment.PaymentRecords;
 import io.mmg.gateway.payment.PhoneNumbers;
 import io.mmg.gateway.payment.Provider;
 import io.mmg.gateway.provider.ProviderCall;
-import io.mmg.gateway.provider.ProviderHttp;
 import io.mmg.gateway.provider.ProviderQueryFailures;
 import io.mmg.gateway.provider.ProviderReply;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("mtnAccounts")
 public class MtnAccounts {
-
-    public static final String QUERY = "accountHolderQuery";
 
     /** GET /account-holders/{phoneNumber}: which number, asked through which product. */
     public record AccountHolderQuery(String msisdn, Country country, MtnProduct product, boolean details) {
@@ -77,7 +74,7 @@ public class MtnAccounts {
         }
         MtnProduct product = product(exchange.getMessage().getHeader("product", String.class));
         boolean details = "true".equalsIgnoreCase(exchange.getMessage().getHeader("details", String.class));
-        exchange.setProperty(PaymentRecords.ROUTE_KEY, product.providerProduct().routeKey());
+        exchange.setProperty(ExchangeProperties.ROUTE_KEY, product.providerProduct().routeKey());
         return new AccountHolderQuery(msisdn, country, product, details);
     }
 
@@ -154,7 +151,7 @@ public class MtnAccounts {
         }
         ProviderCall call = requests.balance(product, country);
         Exchange answer = producer.send("direct:mtn-" + product.path(),
-                sub -> sub.setProperty(ProviderHttp.CALL, call));
+                sub -> sub.setProperty(ExchangeProperties.PROVIDER_CALL, call));
         if (answer.getException() != null) {
             ProviderQueryFailures.Failure failure = ProviderQueryFailures.describe(answer.getException());
             entry.put("error", failure.code().name());

@@ -2,6 +2,7 @@ package io.mmg.gateway.provider.mtn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.provider.AccessToken;
 import io.mmg.gateway.provider.AccessTokenCache;
@@ -50,7 +51,7 @@ public class MtnTokens {
     /** Sets the product's Bearer token for the environment of the call that follows (exchangeProperty.providerCall). */
     public void authorize(Exchange exchange, String product) {
         String token = cache(MtnProduct.ofPath(product), targetEnvironment(exchange)).token();
-        exchange.setProperty(ProviderHttp.AUTHORIZATION, "Bearer " + token);
+        exchange.setProperty(ExchangeProperties.PROVIDER_AUTHORIZATION, "Bearer " + token);
     }
 
     /** Forgets a token MTN rejected, so the retry fetches a new one. */
@@ -67,7 +68,7 @@ public class MtnTokens {
     }
 
     private static String targetEnvironment(Exchange exchange) {
-        return targetEnvironment(exchange.getProperty(ProviderHttp.CALL, ProviderCall.class));
+        return targetEnvironment(exchange.getProperty(ExchangeProperties.PROVIDER_CALL, ProviderCall.class));
     }
 
     private static String targetEnvironment(ProviderCall call) {
