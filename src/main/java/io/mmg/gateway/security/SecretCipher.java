@@ -65,7 +65,7 @@ public class SecretCipher {
 
     /**
      * The secret of a stored value, with the key the value names. A value without the {@code v1:} form is one
-     * stored in clear before encryption came (start-up encrypts those, WebhookSecretsAtRest) and is returned as is.
+     * stored in clear before encryption came (start-up encrypts those, SecretsAtRest) and is returned as is.
      *
      * @throws SecretDecryptionException when the key is not configured or is not the one that encrypted the value
      */
