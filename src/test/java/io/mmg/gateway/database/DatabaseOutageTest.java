@@ -196,7 +196,7 @@ class DatabaseOutageTest {
                 assertThat(paymentIdsOfKey(answer.key())).as(answer.toString()).containsExactly(answer.paymentId());
             }
             HttpResponseView retry = CollectionLoad.send(http, apiKey, answer.key(), answer.phone());
-            // 409 IN_PROGRESS: a stored payment whose outcome could not be recorded holds its key (issue 18, item 2).
+            // 409 IN_PROGRESS: a stored payment whose outcome could not be recorded holds its key.
             boolean accepted = retry.status() == 202
                     || retry.status() == 409 && retry.json().path("code").asText().equals("IDEMPOTENCY_REQUEST_IN_PROGRESS")
                             && answer.paymentStored();

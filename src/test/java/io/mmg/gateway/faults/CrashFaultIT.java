@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Crash (issue 11): merchants keep sending collections, each retried with its own Idempotency-Key on any failure,
+ * Crash (docs/reliability.md): merchants keep sending collections, each retried with its own Idempotency-Key on any failure,
  * while the gateway is killed with {@code kill -9} and restarted on the same database, more than once. MTN holds
  * each request's answer back a little after taking it, so kills land between "the provider has it" and "the gateway
  * wrote it down". The run happens once; each test checks one promise on its outcome.

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Sets the gateway's books (its database) against the provider's (the simulator's ledger and counts): the promises
- * of issue 11, each as a list of the payments or orders that break it, empty when it holds.
+ * of docs/reliability.md, each as a list of the payments or orders that break it, empty when it holds.
  */
 final class MoneyAudit {
 

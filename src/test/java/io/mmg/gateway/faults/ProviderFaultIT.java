@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Provider faults, each on its own (issue 11): MTN answers 500, hangs past the gateway's timeout, drops the
+ * Provider faults, each on its own (docs/reliability.md): MTN answers 500, hangs past the gateway's timeout, drops the
  * connection after taking the request, answers invalid JSON, refuses the token, throttles with Retry-After. For
  * each: no order charged twice, every payment final and agreeing with MTN (a request MTN may have received never
  * ends FAILED unless MTN says so), the circuit opens while the fault lasts and lets payments through after it.

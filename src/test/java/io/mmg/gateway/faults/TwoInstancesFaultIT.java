@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two gateway instances on one database (issue 11): payments sent to both, MTN's callbacks lost so the pollers must
+ * Two gateway instances on one database (docs/reliability.md): payments sent to both, MTN's callbacks lost so the pollers must
  * settle every one. MTN answers status queries slowly, so two instances asking about one payment at once would
  * overlap at MTN. Then both are asked to refresh open payments as fast as merchants can: MTN's status query limit
  * ({@code gateway.mtn.status-queries-per-second}) must hold for the two together, as MTN counts it per subscription.

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Refunds of M-Pesa collections by the Reversal API, at route level: a REFUND payment is stored as the refund
- * API (issue 4) stores it and sent through direct:send-to-provider with the original payment beside it, then
+ * API stores it and sent through direct:send-to-provider with the original payment beside it, then
  * its answer is recorded as direct:initiate-payment records it. Daraja's Result arrives over HTTP.
  */
 class MpesaReversalTest extends GatewayApiTest {
@@ -124,7 +124,7 @@ class MpesaReversalTest extends GatewayApiTest {
         return load(id);
     }
 
-    /** The REFUND row issue 4's refund API stores: PENDING, linked to the original, its own callback secret. */
+    /** The REFUND row the refund API stores: PENDING, linked to the original, its own callback secret. */
     private Payment storedRefund(Payment original, String amount) {
         UUID id = UUID.randomUUID();
         String token = "refund-secret-" + id;
