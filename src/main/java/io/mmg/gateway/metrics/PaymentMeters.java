@@ -8,14 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * gateway.payments.created (provider, product, type) and gateway.payments.finished (the same and the final status),
+ * gateway.payments.initiated (provider, product, type) and gateway.payments.finished (the same and the final status),
  * counted from the rows the storing and status-changing statements return, so a payment is counted once: a replayed
  * Idempotency-Key stores nothing, and a status change that did not apply (already final) returns no row.
  */
 @Component
 class PaymentMeters {
 
-    static final String CREATED = "gateway.payments.created";
+    // Not "created": Prometheus keeps a _created suffix for its own timestamps and would drop it from the name.
+    static final String CREATED = "gateway.payments.initiated";
     static final String FINISHED = "gateway.payments.finished";
 
     private final MeterRegistry meters;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * file dropped into gateway.routes.dir included: the provider http endpoints (ProviderCallMeters), the statements
  * that store payments and change their status (PaymentMeters), the poller's claim (gateway.poller.claims) and the
  * reconciliation's recorded results (gateway.reconciliation.results, mismatches among them). Only Camel's
- * "exchange sent" events are asked for, and each endpoint is classified once.
+ * "sending" and "sent" events are asked for, and each endpoint is classified once.
  */
 @Component
 class SentExchangeMeters extends EventNotifierSupport {
@@ -53,7 +54,8 @@ class SentExchangeMeters extends EventNotifierSupport {
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
+        // Not ignored: Camel times a send, and then tells its "sent" event, only when a notifier took its "sending" one.
+        setIgnoreExchangeSendingEvents(false);
         setIgnoreStepEvents(true);
     }
 
@@ -83,12 +85,14 @@ class SentExchangeMeters extends EventNotifierSupport {
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent;
+        return event instanceof ExchangeSentEvent || event instanceof ExchangeSendingEvent;
     }
 
     @Override
     public void notify(CamelEvent event) {
-        ExchangeSentEvent sent = (ExchangeSentEvent) event;
+        if (!(event instanceof ExchangeSentEvent sent)) {
+            return;
+        }
         Step step = steps.computeIfAbsent(sent.getEndpoint().getEndpointUri(), SentExchangeMeters::stepOf);
         if (step == Step.OTHER) {
             return;
