@@ -48,7 +48,7 @@ class MetricsTest extends GatewayApiTest {
     }
 
     @Test
-    void a_provider_that_answers_503_is_counted_by_outcome_and_the_payment_as_failed_or_unknown_is_not_finished() {
+    void a_provider_that_answers_503_is_counted_by_outcome_once_per_attempt() {
         PrometheusScrape before = scrape();
         mtn.addFault("{\"operation\":\"disbursement/transfer\",\"times\":-1,\"httpStatus\":503}");
         try {
