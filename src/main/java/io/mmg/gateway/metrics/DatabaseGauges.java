@@ -48,7 +48,7 @@ class DatabaseGauges {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), 0);
 
     DatabaseGauges(MeterRegistry meters, DataSource dataSource,
-                   @Value("${gateway.metrics.database-refresh:5s}") Duration refresh) {
+                   @Value("${gateway.metrics.database-refresh}") Duration refresh) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(2);
         this.refreshNanos = refresh.toNanos();
