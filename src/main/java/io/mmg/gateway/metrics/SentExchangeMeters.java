@@ -61,10 +61,10 @@ class SentExchangeMeters extends EventNotifierSupport {
 
     /** The step an endpoint URI stands for (bundled routes: mtn.yaml, mpesa.yaml and the sql/*.sql they use). */
     static Step stepOf(String uri) {
-        if (uri.startsWith("http://mtn-momo")) {
+        if (isHost(uri, "http://mtn-momo")) {
             return Step.MTN_HTTP;
         }
-        if (uri.startsWith("http://mpesa")) {
+        if (isHost(uri, "http://mpesa")) {
             return Step.MPESA_HTTP;
         }
         if (!uri.startsWith("sql:")) {
@@ -81,6 +81,10 @@ class SentExchangeMeters extends EventNotifierSupport {
             return Step.POLLER_CLAIM;
         }
         return uri.contains("sql/record-reconciliation-item.sql") ? Step.RECONCILIATION_RECORDED : Step.OTHER;
+    }
+
+    private static boolean isHost(String uri, String host) {
+        return uri.equals(host) || uri.startsWith(host + "?") || uri.startsWith(host + "/");
     }
 
     @Override
