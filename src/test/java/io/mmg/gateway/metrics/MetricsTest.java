@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
+import io.mmg.gateway.support.Reconciliations;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * /actuator/prometheus tells what the payments, providers, poller and batches are doing: a collection driven through
+ * /actuator/prometheus tells what the payments, providers, poller, batches and reconciliation are doing: a collection driven through
  * the MTN simulator moves the business meters with its provider, product, type and status, Camel's route metrics
  * are there, and the gauges read the database.
  */
@@ -102,6 +103,18 @@ class MetricsTest extends GatewayApiTest {
             assertThat(now.value("gateway_batch_rows", "state=\"VALID\"")).isGreaterThanOrEqualTo(1);
             assertThat(now.value("gateway_batch_rows", "state=\"INVALID\"")).isGreaterThanOrEqualTo(1);
         });
+    }
+
+    @Test
+    void a_reconciled_payment_is_counted_by_provider_and_result() {
+        HttpResponseView created = collect(Phones.uganda(), "1000");
+        awaitStatus(created.json().path("id").asText(), "SUCCESSFUL");
+        PrometheusScrape before = scrape();
+
+        new Reconciliations(http, apiKey).reconcileRecent();
+
+        assertThat(scrape().delta(before, "gateway_reconciliation_results_total",
+                "provider=\"MTN_MOMO\",result=\"MATCHED\"")).isEqualTo(1);
     }
 
     private PrometheusScrape scrape() {
