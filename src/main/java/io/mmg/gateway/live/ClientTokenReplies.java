@@ -1,0 +1,48 @@
+package io.mmg.gateway.live;
+
+import io.mmg.gateway.api.JsonReplies;
+import io.mmg.gateway.provider.GatewayUrls;
+import io.mmg.gateway.security.AuthenticatedClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /api/v1/payments/{id}/client-token: a client token for one of the merchant's payments, with the addresses a
+ * checkout page subscribes at (route create-client-token, after the payment was found as the merchant's).
+ */
+@Component("clientTokenReplies")
+public class ClientTokenReplies {
+
+    public static final String WEBSOCKET_PATH = "/api/v1/live/websocket";
+    public static final String EVENTS_PATH = "/api/v1/live/events";
+
+    private final ClientTokens tokens;
+    private final GatewayUrls urls;
+    private final JsonReplies replies;
+
+    public ClientTokenReplies(ClientTokens tokens, GatewayUrls urls, JsonReplies replies) {
+        this.tokens = tokens;
+        this.urls = urls;
+        this.replies = replies;
+    }
+
+    public void issue(Map<String, Object> payment, Exchange exchange) {
+        UUID paymentId = (UUID) payment.get("id");
+        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
+        ClientTokens.Issued issued = tokens.issue(paymentId, client.id());
+        String query = "?token=" + URLEncoder.encode(issued.token(), StandardCharsets.UTF_8);
+        String base = urls.publicUrl();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", issued.token());
+        body.put("expiresAt", issued.expiresAt().toString());
+        body.put("paymentId", paymentId.toString());
+        body.put("websocketUrl", base.replaceFirst("^http", "ws") + WEBSOCKET_PATH + query);
+        body.put("eventsUrl", base + EVENTS_PATH + query);
+        replies.reply(exchange, 201, body);
+    }
+}
