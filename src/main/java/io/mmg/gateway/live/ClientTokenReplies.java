@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 @Component("clientTokenReplies")
 public class ClientTokenReplies {
 
-    public static final String WEBSOCKET_PATH = "/api/v1/live/websocket";
-    public static final String EVENTS_PATH = "/api/v1/live/events";
+    /** The WebSocket of one payment: /api/v1/live/payments/{id}. */
+    public static final String LIVE_PATHS = "/api/v1/live/payments/";
+    public static final String EVENTS_SUFFIX = "/events";
 
     private final ClientTokens tokens;
     private final GatewayUrls urls;
@@ -41,8 +42,9 @@ public class ClientTokenReplies {
         body.put("token", issued.token());
         body.put("expiresAt", issued.expiresAt().toString());
         body.put("paymentId", paymentId.toString());
-        body.put("websocketUrl", base.replaceFirst("^http", "ws") + WEBSOCKET_PATH + query);
-        body.put("eventsUrl", base + EVENTS_PATH + query);
+        String path = LIVE_PATHS + paymentId;
+        body.put("websocketUrl", base.replaceFirst("^http", "ws") + path + query);
+        body.put("eventsUrl", base + path + EVENTS_SUFFIX + query);
         replies.reply(exchange, 201, body);
     }
 }

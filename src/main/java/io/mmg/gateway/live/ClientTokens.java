@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class ClientTokens {
     private final LiveSettings settings;
     private final Clock clock;
 
+    @Autowired
     public ClientTokens(LiveSettings settings, @Value("${gateway.sandbox.enabled:true}") boolean sandbox) {
         this(ClientTokenKeys.parse(settings.signingKeys(), settings.currentKey(), sandbox), settings, Clock.systemUTC());
     }
@@ -77,6 +79,19 @@ public class ClientTokens {
             throw new IllegalStateException("Cannot sign a client token", e);
         }
         return new Issued(jwt.serialize(), expires);
+    }
+
+    /**
+     * The grant of a valid token for this payment (the id in the path): a token that is not valid (malformed,
+     * unknown or retired key, bad signature, expired) is 401, a valid one for another payment 403.
+     */
+    public Grant verify(String token, String paymentId) {
+        Grant grant = verify(token);
+        if (!grant.paymentId().toString().equalsIgnoreCase(String.valueOf(paymentId))) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "This client token is for another payment",
+                    Map.of("paymentId", String.valueOf(paymentId)));
+        }
+        return grant;
     }
 
     /** The grant of a valid token; anything else (malformed, unknown or retired key, bad signature, expired) is 401. */

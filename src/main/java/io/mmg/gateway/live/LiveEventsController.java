@@ -10,13 +10,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * GET /api/v1/live/events: the Server-Sent Events fallback of the live status WebSocket, for proxies that block
+ * GET /api/v1/live/payments/{id}/events: the Server-Sent Events fallback of the live status WebSocket, for proxies that block
  * WebSocket. Same token, same messages; the stream ends after the final state. A browser's EventSource reconnects on
  * its own after that: it sends Last-Event-ID, and a final payment it has already seen answers 204, which stops it.
  */
@@ -37,11 +38,12 @@ class LiveEventsController {
         this.settings = settings;
     }
 
-    @GetMapping(ClientTokenReplies.EVENTS_PATH)
-    ResponseEntity<SseEmitter> events(@RequestParam(name = "token", required = false) String token,
+    @GetMapping(ClientTokenReplies.LIVE_PATHS + "{id}" + ClientTokenReplies.EVENTS_SUFFIX)
+    ResponseEntity<SseEmitter> events(@PathVariable("id") String paymentId,
+                                      @RequestParam(name = "token", required = false) String token,
                                       @RequestHeader HttpHeaders headers,
                                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        ClientTokens.Grant grant = tokens.verify(LiveRequests.token(token, headers));
+        ClientTokens.Grant grant = tokens.verify(LiveRequests.token(token, headers), paymentId);
         if (alreadySeenFinal(grant, lastEventId)) {
             return ResponseEntity.noContent().build();
         }

@@ -34,7 +34,9 @@ class LiveHandshake implements HandshakeInterceptor {
         String queryToken = request instanceof ServletServerHttpRequest servlet
                 ? servlet.getServletRequest().getParameter("token") : null;
         try {
-            ClientTokens.Grant grant = tokens.verify(LiveRequests.token(queryToken, request.getHeaders()));
+            String path = request.getURI().getPath();
+            ClientTokens.Grant grant = tokens.verify(LiveRequests.token(queryToken, request.getHeaders()),
+                    path.substring(path.lastIndexOf('/') + 1));
             subscriptions.requireRoom(grant.paymentId(), grant.merchantId());
             attributes.put(LiveWebSocketHandler.GRANT, grant);
             return true;

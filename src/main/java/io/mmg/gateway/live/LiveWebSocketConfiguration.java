@@ -26,7 +26,7 @@ class LiveWebSocketConfiguration implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         DefaultHandshakeHandler handshakeHandler = new DefaultHandshakeHandler();
         handshakeHandler.setSupportedProtocols(LiveRequests.PROTOCOL);
-        registry.addHandler(handler, ClientTokenReplies.WEBSOCKET_PATH)
+        registry.addHandler(handler, ClientTokenReplies.LIVE_PATHS + "*")
                 .setHandshakeHandler(handshakeHandler)
                 .addInterceptors(handshake)
                 .setAllowedOriginPatterns("*");

@@ -9,7 +9,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * GET /api/v1/live/websocket: a WebSocket following the payment of its client token (checked at the handshake,
+ * GET /api/v1/live/payments/{id}: a WebSocket following that payment, for a client token of it (checked at the handshake,
  * LiveHandshake). Read-only: what the page sends is ignored. Closes with 1000 after the final state.
  */
 @Component
