@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Client tokens: a JWT (HS256, kid of the signing key) that lets a browser read the live status of one payment and
  * nothing else (docs/live-status.md). Claims: sub = the payment id, merchant = its client id, scope
- * {@value #SCOPE}, aud {@value #AUDIENCE}, iat/exp. Never logged.
+ * {@value #SCOPE}, aud {@value #AUDIENCE}, iat/exp, and shape when the messages take an adapter's shape. Never logged.
  */
 @Component
 public class ClientTokens {
@@ -47,14 +47,25 @@ public class ClientTokens {
         this.clock = clock;
     }
 
-    /** What a valid token allows: reading this payment of this merchant. */
-    public record Grant(UUID paymentId, UUID merchantId) {
+    /**
+     * What a valid token allows: reading this payment of this merchant, in this message shape (null = the gateway's
+     * own; {@value PaymentUpdate#MPESA_CHECKOUT} = the M-Pesa checkout API adapter's).
+     */
+    public record Grant(UUID paymentId, UUID merchantId, String shape) {
+
+        public Grant(UUID paymentId, UUID merchantId) {
+            this(paymentId, merchantId, null);
+        }
     }
 
     public record Issued(String token, Instant expiresAt) {
     }
 
     public Issued issue(UUID paymentId, UUID merchantId) {
+        return issue(paymentId, merchantId, null);
+    }
+
+    public Issued issue(UUID paymentId, UUID merchantId, String shape) {
         if (!keys.canSign()) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Live status is not configured on this gateway "
                     + "(no gateway.live.signing-keys)", Map.of());
@@ -67,6 +78,7 @@ public class ClientTokens {
                 .subject(paymentId.toString())
                 .claim("merchant", merchantId.toString())
                 .claim("scope", SCOPE)
+                .claim("shape", shape)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
@@ -130,8 +142,10 @@ public class ClientTokens {
             throw refused("The client token does not grant reading payment updates");
         }
         try {
+            Object shape = claims.getClaim("shape");
             return new Grant(UUID.fromString(claims.getSubject()),
-                    UUID.fromString(String.valueOf(claims.getClaim("merchant"))));
+                    UUID.fromString(String.valueOf(claims.getClaim("merchant"))),
+                    PaymentUpdate.MPESA_CHECKOUT.equals(shape) ? PaymentUpdate.MPESA_CHECKOUT : null);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw refused("The client token names no payment");
         }

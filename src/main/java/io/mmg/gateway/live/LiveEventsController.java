@@ -48,7 +48,7 @@ class LiveEventsController {
             return ResponseEntity.noContent().build();
         }
         SseEmitter emitter = new SseEmitter(settings.idleTimeout().plusMinutes(1).toMillis());
-        SseSubscriber subscriber = new SseSubscriber(grant.paymentId(), grant.merchantId(), emitter);
+        SseSubscriber subscriber = new SseSubscriber(grant, emitter);
         emitter.onCompletion(() -> subscriber.close(true, "stream ended"));
         emitter.onTimeout(() -> subscriber.close(false, "timed out"));
         emitter.onError(error -> subscriber.close(false, "stream failed"));

@@ -3,6 +3,7 @@ package io.mmg.gateway.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -41,7 +42,7 @@ class LiveHandshake implements HandshakeInterceptor {
             attributes.put(LiveWebSocketHandler.GRANT, grant);
             return true;
         } catch (ApiException refused) {
-            response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(refused.code().httpStatus()));
+            response.setStatusCode(HttpStatusCode.valueOf(refused.code().httpStatus()));
             response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
             response.getBody().write(json.writeValueAsBytes(LiveRequests.errorBody(refused)));
             return false;

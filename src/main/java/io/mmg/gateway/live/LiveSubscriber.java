@@ -1,5 +1,6 @@
 package io.mmg.gateway.live;
 
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,6 +22,7 @@ public abstract class LiveSubscriber {
 
     private final UUID paymentId;
     private final UUID merchantId;
+    private final String shape;
     private final Queue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -34,9 +36,15 @@ public abstract class LiveSubscriber {
     private int maxQueued;
     private Consumer<LiveSubscriber> onClose;
 
-    protected LiveSubscriber(UUID paymentId, UUID merchantId) {
-        this.paymentId = paymentId;
-        this.merchantId = merchantId;
+    protected LiveSubscriber(ClientTokens.Grant grant) {
+        this.paymentId = grant.paymentId();
+        this.merchantId = grant.merchantId();
+        this.shape = grant.shape();
+    }
+
+    /** The message of an update in the shape this connection's token asked for. */
+    protected Map<String, Object> message(PaymentUpdate update) {
+        return update.message(shape);
     }
 
     /** Writes one message; may block up to the send timeout. */

@@ -2,10 +2,12 @@ package io.mmg.gateway.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
+import jakarta.websocket.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
@@ -33,12 +35,11 @@ class LiveWebSocketHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
         ClientTokens.Grant grant = (ClientTokens.Grant) session.getAttributes().get(GRANT);
-        jakarta.websocket.Session tomcat = session instanceof org.springframework.web.socket.adapter.NativeWebSocketSession n
-                ? n.getNativeSession(jakarta.websocket.Session.class) : null;
+        Session tomcat = session instanceof NativeWebSocketSession n ? n.getNativeSession(Session.class) : null;
         if (tomcat != null) {
             tomcat.getUserProperties().put(TOMCAT_SEND_TIMEOUT, settings.sendTimeout().toMillis());
         }
-        WebSocketSubscriber subscriber = new WebSocketSubscriber(grant.paymentId(), grant.merchantId(), session, json);
+        WebSocketSubscriber subscriber = new WebSocketSubscriber(grant, session, json);
         session.getAttributes().put(SUBSCRIBER, subscriber);
         try {
             subscriptions.subscribe(subscriber);

@@ -1,7 +1,6 @@
 package io.mmg.gateway.live;
 
 import java.io.IOException;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -13,15 +12,15 @@ class SseSubscriber extends LiveSubscriber {
 
     private final SseEmitter emitter;
 
-    SseSubscriber(UUID paymentId, UUID merchantId, SseEmitter emitter) {
-        super(paymentId, merchantId);
+    SseSubscriber(ClientTokens.Grant grant, SseEmitter emitter) {
+        super(grant);
         this.emitter = emitter;
     }
 
     @Override
     protected void send(PaymentUpdate update) throws IOException {
         emitter.send(SseEmitter.event().id(Long.toString(update.version()))
-                .data(update.message(), MediaType.APPLICATION_JSON));
+                .data(message(update), MediaType.APPLICATION_JSON));
     }
 
     @Override

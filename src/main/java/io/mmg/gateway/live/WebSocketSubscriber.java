@@ -2,7 +2,6 @@ package io.mmg.gateway.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.UUID;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -13,15 +12,15 @@ class WebSocketSubscriber extends LiveSubscriber {
     private final WebSocketSession session;
     private final ObjectMapper json;
 
-    WebSocketSubscriber(UUID paymentId, UUID merchantId, WebSocketSession session, ObjectMapper json) {
-        super(paymentId, merchantId);
+    WebSocketSubscriber(ClientTokens.Grant grant, WebSocketSession session, ObjectMapper json) {
+        super(grant);
         this.session = session;
         this.json = json;
     }
 
     @Override
     protected void send(PaymentUpdate update) throws IOException {
-        session.sendMessage(new TextMessage(json.writeValueAsString(update.message())));
+        session.sendMessage(new TextMessage(json.writeValueAsString(message(update))));
     }
 
     @Override

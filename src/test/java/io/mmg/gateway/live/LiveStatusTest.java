@@ -206,6 +206,38 @@ class LiveStatusTest extends GatewayApiTest {
         }
     }
 
+    @Test
+    void the_mpesa_checkout_adapter_hands_out_tokens_whose_updates_come_in_that_apis_shape() throws Exception {
+        String phone = Phones.kenya();
+        mpesa.answerLate("stkpush", phone, true);
+        String id = collect(phone, "164").json().path("id").asText();
+
+        HttpResponseView answer = http.post("/api/payment/transactions/" + id + "/live-token/", apiKey, "");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("transaction_id").asText()).isEqualTo(id);
+        assertThat(answer.json().path("expires_at").asText()).isNotBlank();
+        LiveSocket socket = LiveSocket.open(answer.json().path("websocket_url").asText());
+        try {
+            JsonNode first = socket.next();
+            assertThat(first.path("type").asText()).isEqualTo("PAYMENT_UPDATE");
+            assertThat(first.path("transaction_id").asText()).isEqualTo(id);
+            assertThat(first.path("status").asText()).isEqualTo("pending");
+            assertThat(first.has("paymentId")).isFalse();
+
+            mpesa.resendCallback(mpesa.latestOf(phone).path("id").asText(), "{}");
+
+            assertThat(socket.next().path("status").asText()).isEqualTo("completed");
+            assertThat(socket.awaitClose()).isEqualTo(1000);
+        } finally {
+            socket.close();
+        }
+        HttpResponseView others = http.post("/api/payment/transactions/" + id + "/live-token/",
+                TestMerchants.newApiKey(clients), "");
+        assertThat(others.status()).isEqualTo(404);
+        assertThat(others.json().path("code").asText()).isEqualTo("PAYMENT_NOT_FOUND");
+    }
+
     /** A collection the customer never answers: it stays PENDING. */
     private String heldCollection() {
         return collect(MpesaSandbox.customerWhoNeverAnswers(), "165").json().path("id").asText();
