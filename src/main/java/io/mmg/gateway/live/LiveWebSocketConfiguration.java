@@ -1,5 +1,6 @@
 package io.mmg.gateway.live;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -11,8 +12,10 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 /**
  * The live status WebSocket on the servlet container that serves the routes (Tomcat, through Spring MVC). Any origin
  * may connect: checkout pages live on the merchants' sites, and the client token, not a cookie, is the credential.
+ * Not in a context without a web server (ServletServerContainerFactoryBean needs Tomcat's container).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSocket
 class LiveWebSocketConfiguration implements WebSocketConfigurer {
 
