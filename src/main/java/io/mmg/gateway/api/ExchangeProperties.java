@@ -103,6 +103,8 @@ public final class ExchangeProperties {
     public static final String ORDER_ID = "orderId";
     /** Boolean: a sandbox test payment of the checkout API. */
     public static final String TEST_PAYMENT = "testPayment";
+    /** String: the message shape of live status an adapter asks for ({@code PaymentUpdate.MPESA_CHECKOUT}). */
+    public static final String LIVE_SHAPE = "liveShape";
 
     // MTN accounts, receipts, payment methods.
 

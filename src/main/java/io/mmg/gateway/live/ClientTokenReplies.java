@@ -1,5 +1,6 @@
 package io.mmg.gateway.live;
 
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.provider.GatewayUrls;
 import io.mmg.gateway.security.AuthenticatedClient;
@@ -21,8 +22,6 @@ public class ClientTokenReplies {
     /** The WebSocket of one payment: /api/v1/live/payments/{id}. */
     public static final String LIVE_PATHS = "/api/v1/live/payments/";
     public static final String EVENTS_SUFFIX = "/events";
-    /** Exchange property: the message shape an adapter's route asks for (PaymentUpdate.MPESA_CHECKOUT). */
-    public static final String LIVE_SHAPE = "liveShape";
 
     private final ClientTokens tokens;
     private final GatewayUrls urls;
@@ -36,9 +35,9 @@ public class ClientTokenReplies {
 
     public void issue(Map<String, Object> payment, Exchange exchange) {
         UUID paymentId = (UUID) payment.get("id");
-        AuthenticatedClient client = exchange.getProperty("client", AuthenticatedClient.class);
+        AuthenticatedClient client = exchange.getProperty(ExchangeProperties.CLIENT, AuthenticatedClient.class);
         // An adapter's route (docs/compatibility.md) asks for its own message shape.
-        String shape = exchange.getProperty(LIVE_SHAPE, String.class);
+        String shape = exchange.getProperty(ExchangeProperties.LIVE_SHAPE, String.class);
         ClientTokens.Issued issued = tokens.issue(paymentId, client.id(), shape);
         String query = "?token=" + URLEncoder.encode(issued.token(), StandardCharsets.UTF_8);
         String base = urls.publicUrl();

@@ -3,9 +3,8 @@ package io.mmg.gateway.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.mmg.gateway.payment.PaymentRecords;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.provider.ProviderCall;
-import io.mmg.gateway.provider.ProviderHttp;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,9 +40,9 @@ class ProviderCallMeters {
 
     /** One call sent by a provider's http route; {@code provider} is MTN_MOMO or MPESA. */
     void record(String provider, Exchange exchange, long millis) {
-        ProviderCall call = exchange.getProperty(ProviderHttp.CALL, ProviderCall.class);
+        ProviderCall call = exchange.getProperty(ExchangeProperties.PROVIDER_CALL, ProviderCall.class);
         String operation = call == null ? "unknown" : call.operation();
-        String product = productOf(provider, call, exchange.getProperty(PaymentRecords.ROUTE_KEY, String.class));
+        String product = productOf(provider, call, exchange.getProperty(ExchangeProperties.ROUTE_KEY, String.class));
         String outcome = outcomeOf(exchange);
         String key = provider + '|' + product + '|' + operation + '|' + outcome;
         timers.computeIfAbsent(key, k -> Timer.builder(CALLS)

@@ -2,9 +2,8 @@ package io.mmg.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.Payment;
-import io.mmg.gateway.payment.PaymentRecords;
-import io.mmg.gateway.reconciliation.ReconciliationChecks;
 import io.mmg.gateway.reconciliation.Verdict;
 import java.util.Collection;
 import java.util.Map;
@@ -132,11 +131,11 @@ class SentExchangeMeters extends EventNotifierSupport {
 
     /** A recorded check (a row came back: the first time it was recorded), by its result. */
     private void reconciled(Exchange exchange, Object body) {
-        Verdict verdict = exchange.getProperty(ReconciliationChecks.VERDICT, Verdict.class);
+        Verdict verdict = exchange.getProperty(ExchangeProperties.VERDICT, Verdict.class);
         if (verdict == null || verdict.result() == null || !(body instanceof Collection<?> rows) || rows.isEmpty()) {
             return;
         }
-        Payment payment = exchange.getProperty(PaymentRecords.PAYMENT, Payment.class);
+        Payment payment = exchange.getProperty(ExchangeProperties.PAYMENT, Payment.class);
         String provider = payment == null ? "NONE" : payment.provider().name();
         meters.counter(RECONCILIATION_RESULTS, "provider", provider, "result", verdict.result().name()).increment();
     }
