@@ -14,7 +14,7 @@ export function h(tag, attributes = {}, ...children) {
 }
 
 function append(element, children) {
-  children.flat().forEach((child) => {
+  children.flat(Infinity).forEach((child) => {
     if (child === undefined || child === null || child === false) return;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   });
