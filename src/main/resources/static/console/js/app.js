@@ -10,7 +10,7 @@ import * as reconciliation from './pages/reconciliation.js';
 import * as health from './pages/health.js';
 
 const PAGES = [
-  { path: 'payments', title: 'Payments', module: payments, role: 'MERCHANT' },
+  { path: 'payments', title: 'Payments', module: payments },
   { path: 'review', title: 'Needs review', module: review, role: 'ADMIN' },
   { path: 'batches', title: 'Payout batches', module: batches, role: 'MERCHANT' },
   { path: 'webhooks', title: 'Webhooks', module: webhooks, role: 'MERCHANT' },
@@ -46,7 +46,7 @@ function renderShell() {
   if (!session) return;
   show(document.getElementById('nav'), pagesOf(session.role).map((p) =>
     h('a', { href: `#/${p.path}`, dataset: { page: p.path } }, p.title)));
-  const who = session.role === 'ADMIN' ? 'Admin · all merchants' : `Merchant · ${session.clientName}`;
+  const who = session.role === 'ADMIN' ? 'Admin · every merchant' : `Merchant · ${session.clientName}`;
   show(document.getElementById('who'), `${who}${session.operator ? ` · ${session.operator}` : ''} · times in ${timeZone()}`);
 }
 

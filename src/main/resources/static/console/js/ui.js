@@ -34,7 +34,8 @@ export function badge(status) {
 }
 
 /** A table of rows; columns: [{title, cell: row => node|text}]; onRow makes rows clickable. */
-export function table(columns, rows, onRow) {
+export function table(allColumns, rows, onRow) {
+  const columns = allColumns.filter(Boolean);
   return h('table', { class: 'grid' },
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', {}, c.title)))),
     h('tbody', {}, rows.map((row) => h('tr', onRow ? { class: 'clickable', onclick: () => onRow(row) } : {},

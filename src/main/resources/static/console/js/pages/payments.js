@@ -1,4 +1,5 @@
-// Payments: search the merchant's payments, open one with its history, webhook deliveries and refunds.
+// Payments: search the merchant's payments, open one with its history, webhook deliveries and refunds. With the
+// admin key: every merchant's payments (GET /admin/payments), read only.
 import { api, query } from '../api.js';
 import { money, time, maskPhone, dayStart, shortId } from '../format.js';
 import { h, show, badge, table, empty, field, select, errorNotice, notice, confirmAction, dl } from '../ui.js';
@@ -8,11 +9,12 @@ const PHONE = /^\+?[\d\s\-().]{8,20}$/;
 const STATUSES = ['', 'PENDING', 'UNKNOWN', 'NEEDS_REVIEW', 'SUCCESSFUL', 'FAILED', 'EXPIRED'];
 const filters = { find: '', status: '', provider: '', type: '', from: '', to: '', page: 0 };
 
-export function render(container, { params, go }) {
-  return params[0] ? renderDetail(container, params[0], go) : renderList(container, go);
+export function render(container, { params, go, session }) {
+  const admin = session.role === 'ADMIN';
+  return params[0] ? renderDetail(container, params[0], go, admin) : renderList(container, go, admin);
 }
 
-async function renderList(container, go) {
+async function renderList(container, go, admin) {
   const find = h('input', { type: 'search', name: 'find', value: filters.find, placeholder: 'payment id, external id or phone number' });
   const status = select('status', STATUSES.map((s) => [s, s || 'any status']), filters.status);
   const provider = select('provider', [['', 'any provider'], ['MTN_MOMO', 'MTN MoMo'], ['MPESA', 'M-Pesa']], filters.provider);
@@ -29,19 +31,19 @@ async function renderList(container, go) {
     Object.assign(filters, { find: find.value.trim(), status: status.value, provider: provider.value, type: type.value,
       from: from.value, to: to.value, page: 0 });
     if (UUID.test(filters.find)) { go(`#/payments/${filters.find}`); return; }
-    load(results, go);
+    load(results, go, admin);
   });
-  show(container, h('h1', {}, 'Payments'), form, results);
-  await load(results, go);
+  show(container, h('h1', {}, admin ? 'Payments of every merchant' : 'Payments'), form, results);
+  await load(results, go, admin);
 }
 
-async function load(results, go) {
+async function load(results, go, admin) {
   const f = filters.find;
   const params = { status: filters.status, provider: filters.provider, type: filters.type,
     from: dayStart(filters.from), to: dayStart(filters.to, 1), page: filters.page, size: 25,
     phoneNumber: f && PHONE.test(f) ? f : '', externalId: f && !PHONE.test(f) ? f : '' };
   try {
-    const page = await api.get(`/api/v1/payments${query(params)}`);
+    const page = await api.get(`/api/v1/${admin ? 'admin/' : ''}payments${query(params)}`);
     if (page.items.length === 0) {
       show(results, empty('No payments match', filters.find || filters.status || filters.from
         ? 'Widen the search: clear a filter or pick other dates. An id opens the payment directly.'
@@ -50,9 +52,9 @@ async function load(results, go) {
     }
     const pager = h('div', { class: 'pager' },
       h('span', { class: 'muted' }, `${page.total} payment${page.total === 1 ? '' : 's'}`),
-      h('button', { type: 'button', disabled: filters.page === 0, onclick: () => { filters.page--; load(results, go); } }, 'Newer'),
+      h('button', { type: 'button', disabled: filters.page === 0, onclick: () => { filters.page--; load(results, go, admin); } }, 'Newer'),
       h('button', { type: 'button', disabled: (filters.page + 1) * page.size >= page.total,
-        onclick: () => { filters.page++; load(results, go); } }, 'Older'));
+        onclick: () => { filters.page++; load(results, go, admin); } }, 'Older'));
     show(results, table([
       { title: 'Created', cell: (p) => time(p.createdAt) },
       { title: 'Status', cell: (p) => badge(p.status) },
@@ -61,6 +63,7 @@ async function load(results, go) {
       { title: 'Phone', cell: (p) => maskPhone(p.phoneNumber) },
       { title: 'Provider', cell: (p) => p.provider },
       { title: 'External id', cell: (p) => p.externalId || '—' },
+      admin ? { title: 'Merchant', cell: (p) => h('code', {}, shortId(p.clientId)) } : null,
       { title: 'Id', cell: (p) => h('code', {}, shortId(p.id)) },
     ], page.items, (p) => go(`#/payments/${p.id}`)), pager);
   } catch (error) {
@@ -68,15 +71,16 @@ async function load(results, go) {
   }
 }
 
-async function renderDetail(container, id, go) {
+async function renderDetail(container, id, go, admin) {
   let payment;
   try {
-    payment = await api.get(`/api/v1/payments/${encodeURIComponent(id)}`);
+    payment = await api.get(`/api/v1/${admin ? 'admin/' : ''}payments/${encodeURIComponent(id)}`);
   } catch (error) {
     show(container, h('a', { href: '#/payments' }, '← Payments'), errorNotice(error));
     return;
   }
-  const [events, deliveries] = await Promise.all([
+  // The admin's answer carries the events; webhook deliveries and refunds are the merchant's own.
+  const [events, deliveries] = admin ? [{ events: payment.events }, null] : await Promise.all([
     api.get(`/api/v1/payments/${payment.id}/events`).catch(() => ({ events: [] })),
     api.get(`/api/v1/webhook-deliveries${query({ paymentId: payment.id, size: 50 })}`).catch(() => ({ items: [] })),
   ]);
@@ -85,6 +89,7 @@ async function renderDetail(container, id, go) {
     h('h1', {}, `${payment.type} `, badge(payment.status), ' ', h('span', { class: 'amount' }, money(payment.amount, payment.currency))),
     dl([
       ['Payment id', h('code', { id: 'payment-id' }, payment.id)],
+      ['Merchant', admin ? h('code', {}, payment.clientId) : undefined],
       ['External id', payment.externalId],
       ['Phone number', payment.phoneNumber],
       ['Provider', `${payment.provider} · ${payment.product} · ${payment.country}`],
@@ -104,8 +109,8 @@ async function renderDetail(container, id, go) {
       e.reason ? ` · ${e.reason}` : '',
       e.details ? h('code', { class: 'details' }, JSON.stringify(e.details)) : '')))
       : empty('No events', 'Every change of this payment is recorded here.'),
-    h('h2', {}, 'Webhook deliveries'),
-    deliveries.items.length ? table([
+    deliveries ? h('h2', {}, 'Webhook deliveries') : '',
+    !deliveries ? '' : deliveries.items.length ? table([
       { title: 'Event', cell: (d) => d.type },
       { title: 'Status', cell: (d) => badge(d.status) },
       { title: 'Attempts', cell: (d) => d.attemptCount },
@@ -113,7 +118,7 @@ async function renderDetail(container, id, go) {
       { title: 'Created', cell: (d) => time(d.createdAt) },
     ], deliveries.items, (d) => go(`#/webhooks/${d.id}`))
       : empty('No webhook deliveries', 'A delivery is made when the payment ends, if a webhook endpoint is set (Webhooks page).'));
-  if (payment.type === 'COLLECTION' && payment.status === 'SUCCESSFUL') renderRefund(refundArea, payment, go);
+  if (!admin && payment.type === 'COLLECTION' && payment.status === 'SUCCESSFUL') renderRefund(refundArea, payment, go);
 }
 
 function renderRefund(area, payment, go) {

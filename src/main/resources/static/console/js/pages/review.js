@@ -33,7 +33,7 @@ function card(payment, session, reload) {
   const facts = h('div', { class: 'card-head' }, badge(payment.status), ' ',
     h('strong', { class: 'amount' }, money(payment.amount, payment.currency)), ` ${payment.type} · ${payment.provider} · `,
     maskPhone(payment.phoneNumber), ` · waiting ${age(payment.createdAt)} (since ${time(payment.createdAt)})`,
-    h('div', { class: 'muted' }, `Payment ${payment.id} · merchant ${shortId(payment.clientId)}`
+    h('div', { class: 'muted' }, 'Payment ', h('a', { href: `#/payments/${payment.id}` }, payment.id), ` · merchant ${shortId(payment.clientId)}`
       + (payment.externalId ? ` · external id ${payment.externalId}` : '')
       + (payment.providerReference ? ` · provider reference ${payment.providerReference}` : '')));
   if (payment.status !== 'NEEDS_REVIEW') {

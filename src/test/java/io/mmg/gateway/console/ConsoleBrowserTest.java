@@ -151,6 +151,9 @@ class ConsoleBrowserTest extends GatewayApiTest {
         String details = jdbc.queryForObject("SELECT details::text FROM payment_event WHERE payment_id = ?::uuid"
                 + " AND to_status = 'FAILED'", String.class, inReview);
         assertThat(details).contains("Oscar (operations)").contains("Daraja portal has no such transaction");
+        browser.open(http.baseUrl() + "/console/#/payments/" + inReview);
+        browser.awaitText(By.cssSelector("ol.timeline"), "Oscar (operations)");
+        browser.screenshot("payment-admin");
 
         browser.open(http.baseUrl() + "/console/#/health");
         browser.awaitText(By.tagName("main"), "Routes and last errors");
