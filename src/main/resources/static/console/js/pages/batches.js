@@ -5,6 +5,8 @@ import { time, shortId } from '../format.js';
 import { h, show, badge, table, empty, field, errorNotice, notice, confirmAction, dl } from '../ui.js';
 
 const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
+// Followed live (polled) while it changes by itself; a batch awaiting approval waits for a person.
+const MOVING = ['PROCESSING', 'PAUSED'];
 const POLL_MS = 1000;
 
 export function render(container, { params, go }) {
@@ -70,7 +72,7 @@ function renderBatch(container, id) {
       ]);
       if (stopped) return;
       draw(container, batch, invalid.items, rows.items, refresh);
-      if (!FINAL.includes(batch.status)) timer = setTimeout(refresh, POLL_MS);
+      if (MOVING.includes(batch.status)) timer = setTimeout(refresh, POLL_MS);
     } catch (error) {
       if (!stopped) show(container, h('a', { href: '#/batches' }, '← Payout batches'), errorNotice(error));
     }

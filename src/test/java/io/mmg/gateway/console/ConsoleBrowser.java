@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -90,9 +91,23 @@ final class ConsoleBrowser implements AutoCloseable {
                 + driver.findElement(By.tagName("body")).getText() + "\nBrowser log:\n" + logs, e);
     }
 
+    /** Clicks the element, found again if the page redrew it meanwhile (pages that follow a batch redraw). */
+    void click(By by) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                await(by).click();
+                return;
+            } catch (StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
+    }
+
     /** Clicks Confirm in the console's confirmation dialog. */
     void confirm() {
-        await(By.id("confirm-ok")).click();
+        click(By.id("confirm-ok"));
     }
 
     Object script(String javascript) {

@@ -83,10 +83,10 @@ class ConsoleBrowserTest extends GatewayApiTest {
 
         // Payments: find it by its external id, open it.
         browser.await(By.cssSelector("#payment-search input[name=find]")).sendKeys(externalId);
-        browser.await(By.cssSelector("#payment-search button[type=submit]")).click();
+        browser.click(By.cssSelector("#payment-search button[type=submit]"));
         browser.awaitText(By.id("payment-results"), "UGX 15,000");
         browser.screenshot("payments");
-        browser.await(By.cssSelector("#payment-results tbody tr")).click();
+        browser.click(By.cssSelector("#payment-results tbody tr"));
         browser.awaitText(By.id("payment-id"), paymentId);
         browser.awaitText(By.cssSelector("ol.timeline"), "STATUS CHANGED");
         browser.screenshot("payment-detail");
@@ -99,11 +99,11 @@ class ConsoleBrowserTest extends GatewayApiTest {
                 + externalId + "-3," + Phones.uganda() + ",30000,November salary\n");
         browser.open(http.baseUrl() + "/console/#/batches");
         browser.await(By.cssSelector("#batch-upload input[name=file]")).sendKeys(file.toString());
-        browser.await(By.cssSelector("#batch-upload button[type=submit]")).click();
+        browser.click(By.cssSelector("#batch-upload button[type=submit]"));
         browser.awaitText(By.id("batch-status"), "AWAITING APPROVAL");
         browser.awaitText(By.tagName("main"), "INVALID PHONE");
         browser.screenshot("batch-review");
-        browser.await(By.id("batch-approve")).click();
+        browser.click(By.id("batch-approve"));
         browser.confirm();
         browser.awaitText(By.id("batch-status"), "COMPLETED");
         browser.awaitText(By.cssSelector(".bar-text"), "100%");
@@ -119,7 +119,7 @@ class ConsoleBrowserTest extends GatewayApiTest {
         String deliveryId = http.get("/api/v1/webhook-deliveries?paymentId=" + paymentId, apiKey).json()
                 .path("items").get(0).path("id").asText();
         browser.open(http.baseUrl() + "/console/#/webhooks");
-        browser.await(By.cssSelector("button.replay[data-delivery='" + deliveryId + "']")).click();
+        browser.click(By.cssSelector("button.replay[data-delivery='" + deliveryId + "']"));
         await().atMost(Duration.ofSeconds(20)).until(() -> webhooksReceived.stream().filter(b -> b.contains(deliveryId)).count() == 2);
         browser.screenshot("webhooks");
         browser.open(http.baseUrl() + "/console/#/webhooks/" + deliveryId);
@@ -128,7 +128,7 @@ class ConsoleBrowserTest extends GatewayApiTest {
 
         // Reconciliation: a run of today, compared with the simulators.
         browser.open(http.baseUrl() + "/console/#/reconciliation");
-        browser.await(By.cssSelector("#start-run button[type=submit]")).click();
+        browser.click(By.cssSelector("#start-run button[type=submit]"));
         browser.awaitText(By.tagName("h1"), "COMPLETED");
         browser.screenshot("reconciliation");
 
@@ -138,7 +138,7 @@ class ConsoleBrowserTest extends GatewayApiTest {
 
         // The admin settles a payment the gateway could not, with a note; the event says who.
         String inReview = paymentInReview();
-        browser.await(By.id("logout")).click();
+        browser.click(By.id("logout"));
         logIn(ADMIN_KEY, "Oscar (operations)");
         browser.open(http.baseUrl() + "/console/#/review");
         WebElement card = browser.await(By.xpath("//section[contains(@class,'card')][.//div[contains(.,'" + inReview + "')]]"));
@@ -167,7 +167,7 @@ class ConsoleBrowserTest extends GatewayApiTest {
         if (key.equals(apiKey)) {
             browser.screenshot("login");
         }
-        browser.await(By.cssSelector("#login-form button[type=submit]")).click();
+        browser.click(By.cssSelector("#login-form button[type=submit]"));
         browser.await(By.id("logout"));
     }
 
