@@ -15,7 +15,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -79,6 +82,14 @@ class ConsoleSessionController {
         sessions.close(token);
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, request).toString()).build();
+    }
+
+    /** A body that is not a JSON object: the error format, not Spring's own error page. */
+    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+        return e instanceof HttpMediaTypeNotSupportedException
+                ? error(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the key as JSON (Content-Type: application/json)")
+                : error(ErrorCode.INVALID_REQUEST, "Send {\"apiKey\": \"...\", \"operator\": \"your name\"}");
     }
 
     private static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest request) {

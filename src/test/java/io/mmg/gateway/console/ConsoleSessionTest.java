@@ -50,6 +50,17 @@ class ConsoleSessionTest extends GatewayApiTest {
     }
 
     @Test
+    void a_login_that_is_not_a_json_object_is_400_in_the_error_format() {
+        HttpResponseView notJson = send("POST", "/console/session", "apiKey=" + apiKey, Map.of("Content-Type", "application/json"));
+        HttpResponseView noKey = send("POST", "/console/session", "{\"apiKey\":42}", Map.of("Content-Type", "application/json"));
+
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().path("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.header("Set-Cookie")).isNull();
+    }
+
+    @Test
     void a_session_reads_the_merchants_own_payments_without_the_key() {
         String id = collect(Phones.uganda(), "1000").json().path("id").asText();
         Console console = logIn(apiKey);
