@@ -86,9 +86,8 @@ async function start() {
 
 document.getElementById('logout').addEventListener('click', async () => {
   await logOut().catch(() => {});
-  session = null;
-  location.hash = '';
-  renderLogin();
+  // A fresh page: nothing of this session (filters, tokens, data) stays in memory for the next operator.
+  location.replace(location.pathname);
 });
 document.addEventListener('session-ended', () => {
   if (!session) return;
