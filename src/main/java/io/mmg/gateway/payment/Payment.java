@@ -56,6 +56,20 @@ public record Payment(
                 updatedAt, completedAt, null, null, null);
     }
 
+    /** A payment never cancelled (no provider outcome of its own). */
+    public Payment(UUID id, UUID clientId, PaymentType type, Provider provider, String product, PaymentStatus status,
+                   BigDecimal amount, String currency, String country, String phoneNumber, String externalId,
+                   String payerMessage, String payeeNote, String metadataJson, String requestHash,
+                   Integer responseCode, String reason, String errorMessage, String providerReason,
+                   String providerReference, String financialTransactionId, UUID originalPaymentId, int pollAttempts,
+                   Instant nextPollAt, Instant createdAt, Instant updatedAt, Instant completedAt,
+                   String providerOperation, BigDecimal refundedAmount) {
+        this(id, clientId, type, provider, product, status, amount, currency, country, phoneNumber, externalId,
+                payerMessage, payeeNote, metadataJson, requestHash, responseCode, reason, errorMessage, providerReason,
+                providerReference, financialTransactionId, originalPaymentId, pollAttempts, nextPollAt, createdAt,
+                updatedAt, completedAt, providerOperation, refundedAmount, null);
+    }
+
     /** Cancelled for the merchant, but its provider may still complete it: callbacks and the poller still apply. */
     public boolean awaitsProvider() {
         return status == PaymentStatus.CANCELLED && "WAITING".equals(providerOutcome);
