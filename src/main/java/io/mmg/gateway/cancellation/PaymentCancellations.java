@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
+import io.mmg.gateway.api.Failures;
 import io.mmg.gateway.api.JsonBodies;
 import io.mmg.gateway.api.JsonReplies;
 import io.mmg.gateway.payment.PaymentJson;
@@ -13,6 +14,7 @@ import io.mmg.gateway.payment.PaymentRows;
 import io.mmg.gateway.security.ApiKeyAuthenticator;
 import io.mmg.gateway.security.AuthenticatedClient;
 import io.mmg.gateway.security.Secrets;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +116,21 @@ public class PaymentCancellations {
                     + " already; a final payment cannot be cancelled", Map.of("id", id.toString(), "status", status));
         }
         throw payoutSent(id, status, (String) row.get("found_type"));
+    }
+
+    /**
+     * cancel-payment.sql failed. The unique index on the cancellation's key (SQL state 23505) refused a twin request
+     * about another payment: the key is taken. Anything else is the route's to answer.
+     */
+    public void keyRaced(Exchange exchange) throws Exception {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        boolean keyTaken = Failures.find(caught, SQLException.class)
+                .map(SQLException::getSQLState).filter("23505"::equals).isPresent();
+        if (keyTaken) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for another cancellation request", Map.of("header", "Idempotency-Key"));
+        }
+        throw caught;
     }
 
     private void replayOrRefuse(Exchange exchange, UUID id, Map<String, Object> params, UUID keyPayment, String keyHash) {

@@ -144,4 +144,34 @@ class PaymentCancellationTest extends CancellationTestBase {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
     }
+
+    @Test
+    void one_idempotency_key_sent_for_two_payments_at_once_cancels_one_of_them_only() throws Exception {
+        String first = pendingMtnCollection("2");
+        String second = pendingMtnCollection("2");
+        String key = "cancel-twins-" + first;
+
+        java.util.concurrent.CompletableFuture<HttpResponseView> a =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> cancel(first, null, key));
+        java.util.concurrent.CompletableFuture<HttpResponseView> b =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> cancel(second, null, key));
+
+        java.util.List<Integer> answers = java.util.List.of(a.get().status(), b.get().status());
+        assertThat(answers).containsExactlyInAnyOrder(200, 409);
+        HttpResponseView refused = a.get().status() == 409 ? a.get() : b.get();
+        assertThat(refused.json().path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(java.util.List.of(status(first), status(second))).containsExactlyInAnyOrder("CANCELLED", "PENDING");
+    }
+
+    @Test
+    void a_refresh_asks_the_provider_about_a_cancelled_payment_still_waiting() {
+        String id = pendingMtnCollection("6");
+        cancel(id, null);
+        mtnCustomerApproves(id);
+
+        JsonNode refreshed = http.get("/api/v1/payments/" + id + "?refresh=true", apiKey).json();
+
+        assertThat(refreshed.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(refreshed.path("providerOutcome").asText()).isIn("SUCCESSFUL");
+    }
 }
