@@ -2,6 +2,7 @@ package io.mmg.gateway.cancellation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mmg.gateway.api.ApiErrors;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.Failures;
@@ -41,9 +42,11 @@ public class PaymentCancellations {
     private final PaymentRows rows;
     private final PaymentJson paymentJson;
     private final JdbcTemplate jdbc;
+    private final ApiErrors apiErrors;
 
     public PaymentCancellations(ObjectMapper json, JsonReplies replies, PaymentRows rows, PaymentJson paymentJson,
-                                JdbcTemplate jdbc) {
+                                JdbcTemplate jdbc, ApiErrors apiErrors) {
+        this.apiErrors = apiErrors;
         this.json = json;
         this.replies = replies;
         this.rows = rows;
@@ -119,18 +122,19 @@ public class PaymentCancellations {
     }
 
     /**
-     * cancel-payment.sql failed. The unique index on the cancellation's key (SQL state 23505) refused a twin request
-     * about another payment: the key is taken. Anything else is the route's to answer.
+     * cancel-payment.sql failed; answers in the error format (a doCatch is not covered by the route's api-errors).
+     * The unique index on the cancellation's key (SQL state 23505) refused a twin request about another payment:
+     * the key is taken. Anything else is answered as api-errors would (503 when the database is down).
      */
-    public void keyRaced(Exchange exchange) throws Exception {
-        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    public void failed(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         boolean keyTaken = Failures.find(caught, SQLException.class)
                 .map(SQLException::getSQLState).filter("23505"::equals).isPresent();
         if (keyTaken) {
-            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for another cancellation request", Map.of("header", "Idempotency-Key"));
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for another cancellation request", Map.of("header", "Idempotency-Key")));
         }
-        throw caught;
+        apiErrors.reply(exchange);
     }
 
     private void replayOrRefuse(Exchange exchange, UUID id, Map<String, Object> params, UUID keyPayment, String keyHash) {
