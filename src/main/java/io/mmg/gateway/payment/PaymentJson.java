@@ -40,6 +40,10 @@ public class PaymentJson {
         view.put("financialTransactionId", payment.financialTransactionId());
         // The provider's own id when it differs from ours (M-Pesa CheckoutRequestID, ConversationID).
         view.put("providerReference", payment.providerReference());
+        if (payment.providerOutcome() != null) {
+            // A cancelled payment: what its provider finally said (docs/cancellation.md).
+            view.put("providerOutcome", payment.providerOutcome());
+        }
         view.put("originalPaymentId", payment.originalPaymentId() == null ? null : payment.originalPaymentId().toString());
         if (payment.type() == PaymentType.COLLECTION) {
             // What has been paid back so far by SUCCESSFUL refunds (POST /payments/{id}/refunds).

@@ -53,7 +53,7 @@ public class RefundRequests {
         String reason = PaymentRequestParser.text(root, "reason", PaymentRequestParser.MAX_TEXT);
         String externalId = PaymentRequestParser.text(root, "externalId", PaymentRequestParser.MAX_EXTERNAL_ID);
 
-        requireRefundable(original.type(), original.status(), original);
+        requireRefundable(original.type(), original.status(), original.providerOutcome(), original);
         ProviderProduct product = ProviderProduct.carrying(original.provider(), PaymentType.REFUND)
                 .filter(supportedProducts::supports)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNSUPPORTED_PROVIDER,
@@ -78,14 +78,19 @@ public class RefundRequests {
         }
         Payment original = exchange.getProperty(PaymentRecords.ORIGINAL_PAYMENT, Payment.class);
         requireRefundable(PaymentType.valueOf((String) row.get("original_type")),
-                PaymentStatus.valueOf((String) row.get("original_status")), original);
+                PaymentStatus.valueOf((String) row.get("original_status")),
+                (String) row.get("original_provider_outcome"), original);
         BigDecimal requested = exchange.getProperty(PaymentRecords.REQUEST, PaymentRequest.class).amount();
         throw exceeds(original.id().toString(), (BigDecimal) row.get("original_amount"),
                 (BigDecimal) row.get("refunds_total"), requested, original.currency());
     }
 
-    private static void requireRefundable(PaymentType type, PaymentStatus status, Payment original) {
-        if (type != PaymentType.COLLECTION || status != PaymentStatus.SUCCESSFUL) {
+    /** A SUCCESSFUL collection, or a CANCELLED one the customer paid after all (docs/cancellation.md). */
+    private static void requireRefundable(PaymentType type, PaymentStatus status, String providerOutcome,
+                                          Payment original) {
+        boolean moneyCameIn = status == PaymentStatus.SUCCESSFUL
+                || (status == PaymentStatus.CANCELLED && "SUCCESSFUL".equals(providerOutcome));
+        if (type != PaymentType.COLLECTION || !moneyCameIn) {
             String what = type == PaymentType.COLLECTION ? "this collection is " + status : "this payment is a " + type;
             throw new ApiException(ErrorCode.REFUND_NOT_ALLOWED,
                     "Only a SUCCESSFUL collection can be refunded; " + what,
