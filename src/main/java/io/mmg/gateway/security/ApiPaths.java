@@ -20,7 +20,10 @@ public class ApiPaths {
     static final String API = "/api/v1";
     static final List<String> PUBLIC_PATHS = List.of(
             "/api/v1/ping",
+            // The API contract and its HTML reference (routes/api-docs.yaml); its assets are /webjars/** (Spring MVC).
             "/api/v1/openapi.json",
+            "/api/v1/openapi.yaml",
+            "/api/v1/docs",
             // Provider callbacks: authenticated by the per-payment secret in their URL (ProviderCallbacks).
             "/callbacks/**",
             // The adapters' provider callback URLs: only a hint to ask the provider, they change nothing by themselves.
