@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.rest.RestDefinition;
-import org.apache.camel.model.rest.VerbDefinition;
 import org.apache.camel.model.rest.RestParamType;
+import org.apache.camel.model.rest.VerbDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -62,6 +64,32 @@ class OpenApiContractTest extends GatewayApiTest {
         Set<String> served = restVerbs().keySet();
 
         assertThat(documentedOperations().keySet()).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    /** What the parser leaves to the author: each {name} of a path declared, each response described. */
+    @Test
+    void every_path_parameter_is_declared_and_every_response_described() {
+        document().path("paths").fields().forEachRemaining(path -> {
+            Set<String> inPath = new TreeSet<>();
+            Matcher names = Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+            while (names.find()) {
+                inPath.add(names.group(1));
+            }
+            path.getValue().fields().forEachRemaining(operation -> {
+                if (!operation.getValue().has("responses")) {
+                    return;
+                }
+                Set<String> declared = new TreeSet<>();
+                for (JsonNode list : List.of(path.getValue().path("parameters"), operation.getValue().path("parameters"))) {
+                    resolvedAll(list).stream().filter(p -> p.path("in").asText().equals("path"))
+                            .forEach(p -> declared.add(p.path("name").asText()));
+                }
+                assertThat(declared).as(operation.getKey() + " " + path.getKey()).isEqualTo(inPath);
+                operation.getValue().path("responses").fields().forEachRemaining(response ->
+                        assertThat(resolved(response.getValue()).path("description").asText())
+                                .as(operation.getKey() + " " + path.getKey() + " " + response.getKey()).isNotBlank());
+            });
+        });
     }
 
     @Test
