@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The API contract: the hand-written OpenAPI document {@value #DOCUMENT} (docs/developing.md "Adding an endpoint to
@@ -32,9 +36,9 @@ public class ApiContract {
     private final String html;
 
     public ApiContract(ObjectMapper json, @Value("${gateway.public-url:}") String publicUrl) {
+        // Every string quoted: unquoted, a YAML reader takes 2026-03-01 for a date and true for a boolean.
         ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
         ObjectNode document = (ObjectNode) json.valueToTree(read(DOCUMENT));
         ObjectNode server = document.putArray("servers").addObject();
         server.put("url", publicUrl == null || publicUrl.isBlank() ? "/" : publicUrl.replaceAll("/+$", ""));
@@ -60,13 +64,27 @@ public class ApiContract {
         return html;
     }
 
-    private static Object read(String resource) {
+    static Object read(String resource) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(1000);
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return new Yaml(new SafeConstructor(options)).load(in);
+            return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                    options, new TextDates()).load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the API contract " + resource, e);
+        }
+    }
+
+    /** YAML's implicit types but dates: an example date stays the text it is in JSON, not a java.util.Date. */
+    private static final class TextDates extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
         }
     }
 
