@@ -36,9 +36,11 @@ public class ApiContract {
     private final String html;
 
     public ApiContract(ObjectMapper json, @Value("${gateway.public-url:}") String publicUrl) {
-        // Every string quoted: unquoted, a YAML reader takes 2026-03-01 for a date and true for a boolean.
+        // Every string quoted (unquoted, a YAML reader takes 2026-03-01 for a date and true for a boolean), texts of
+        // several lines as blocks, as in the source.
         ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
         ObjectNode document = (ObjectNode) json.valueToTree(read(DOCUMENT));
         ObjectNode server = document.putArray("servers").addObject();
         server.put("url", publicUrl == null || publicUrl.isBlank() ? "/" : publicUrl.replaceAll("/+$", ""));
