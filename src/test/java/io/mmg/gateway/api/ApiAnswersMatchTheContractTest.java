@@ -11,8 +11,11 @@ import com.networknt.schema.SpecVersion;
 import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +100,37 @@ class ApiAnswersMatchTheContractTest extends GatewayApiTest {
                 "/api/v1/admin/clients/{clientId}/settings", "get");
         assertMatches(http.get("/api/v1/reconciliation-runs", apiKey), "/api/v1/reconciliation-runs", "get");
         assertMatches(http.get("/api/v1/webhook-deliveries", apiKey), "/api/v1/webhook-deliveries", "get");
+    }
+
+    @Test
+    void batch_reconciliation_wallet_and_operator_answers_match_their_schemas() {
+        HttpResponseView batch = http.send("POST", "/api/v1/disbursement-batches?fileName=pay.csv&approval=required",
+                "external_id,phone_number,amount\nc-1," + Phones.uganda() + ",5000\nc-2,123,5000\n",
+                Map.of("Authorization", "Bearer " + apiKey, "Content-Type", "text/csv"));
+        String batchId = batch.json().path("id").asText();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        HttpResponseView run = http.post("/api/v1/reconciliation-runs", apiKey,
+                "{\"from\":\"" + today + "\",\"to\":\"" + today + "\"}");
+        String runId = run.json().path("id").asText();
+
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+        assertMatches(batch, "/api/v1/disbursement-batches", "post");
+        assertMatches(http.get("/api/v1/disbursement-batches/" + batchId, apiKey), "/api/v1/disbursement-batches/{id}", "get");
+        assertMatches(http.get("/api/v1/disbursement-batches/" + batchId + "/items", apiKey),
+                "/api/v1/disbursement-batches/{id}/items", "get");
+        assertMatches(http.get("/api/v1/disbursement-batches", apiKey), "/api/v1/disbursement-batches", "get");
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        assertMatches(run, "/api/v1/reconciliation-runs", "post");
+        assertMatches(http.get("/api/v1/reconciliation-runs/" + runId + "/items", apiKey),
+                "/api/v1/reconciliation-runs/{id}/items", "get");
+        assertMatches(http.post("/api/v1/payment-methods", apiKey,
+                "{\"type\":\"MPESA\",\"details\":{\"phoneNumber\":\"" + Phones.kenya() + "\"}}"),
+                "/api/v1/payment-methods", "post");
+        assertMatches(http.get("/api/v1/account-holders/" + Phones.uganda() + "?details=true", apiKey),
+                "/api/v1/account-holders/{phoneNumber}", "get");
+        assertMatches(http.get("/api/v1/balances", ADMIN_KEY), "/api/v1/balances", "get");
+        assertMatches(http.get("/api/v1/admin/payments/needs-review", ADMIN_KEY), "/api/v1/admin/payments/needs-review", "get");
+        assertMatches(http.get("/api/v1/admin/routes", ADMIN_KEY), "/api/v1/admin/routes", "get");
     }
 
     /** The answer's body against the schema the document gives for this operation and the answer's status. */
