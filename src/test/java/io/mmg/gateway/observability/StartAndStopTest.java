@@ -2,6 +2,7 @@ package io.mmg.gateway.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.GatewayApplication;
 import java.io.File;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +30,19 @@ import org.junit.jupiter.api.Test;
  */
 class StartAndStopTest {
 
+    private static final Pattern LEVEL_WARN_OR_ERROR = Pattern.compile("\"(log\\.)?level\":\"(WARN|ERROR)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void a_second_gateway_on_the_same_embedded_database_is_told_so_and_the_first_stops_without_errors() throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "embedded-db-");
         int firstPort = freePort();
-        Process first = start("first", firstPort, Map.of("GATEWAY_EMBEDDED_DB_DIR", dataDir.toString()));
+        Process first = start("first", firstPort,
+                Map.of("GATEWAY_EMBEDDED_DB_DIR", dataDir.toString(), "GATEWAY_LOG_FORMAT", "ecs"));
+        String paymentId;
         try {
-            awaitReady(firstPort, Duration.ofSeconds(180));
+            awaitReady(firstPort, Duration.ofSeconds(300));
+            paymentId = collect(firstPort);
 
             Gateway second = run("second", freePort(), Map.of("GATEWAY_EMBEDDED_DB_DIR", dataDir.toString()));
 
@@ -49,10 +55,33 @@ class StartAndStopTest {
         }
         assertThat(first.waitFor(90, TimeUnit.SECONDS)).as("stopped").isTrue();
         List<String> lines = Files.readAllLines(logOf("first"), StandardCharsets.UTF_8);
+        // GATEWAY_LOG_FORMAT=ecs: JSON lines, the payment id a field of every line about the payment.
+        assertThat(lines.stream().filter(line -> line.contains("\"paymentId\":\"" + paymentId + "\"")))
+                .anySatisfy(line -> assertThat(line).startsWith("{").contains("PENDING -> SUCCESSFUL", "256******456"));
         List<String> stop = lines.subList(indexOf(lines, "Commencing graceful shutdown"), lines.size());
         System.out.println("[stop] " + stop.size() + " lines, exit " + first.exitValue());
-        assertThat(stop).noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
+        assertThat(stop).noneMatch(line -> LEVEL_WARN_OR_ERROR.matcher(line).find());
         assertThat(String.join("\n", stop)).contains("Graceful shutdown complete");
+    }
+
+    /** A sandbox collection on that gateway; returns its id once it is SUCCESSFUL (the simulator's callback). */
+    private static String collect(int port) throws Exception {
+        String key = "Bearer sk_sandbox_demo_key_0123456789";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/collections")).header("Authorization", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1000\",\"phoneNumber\":\"256772123456\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String id = new ObjectMapper().readTree(created.body()).path("id").asText();
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/payments/" + id))
+                .header("Authorization", key).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (HTTP.send(read, HttpResponse.BodyHandlers.ofString()).body().contains("\"SUCCESSFUL\"")) {
+                return id;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("Payment " + id + " did not succeed: " + created.body());
     }
 
     @Test
