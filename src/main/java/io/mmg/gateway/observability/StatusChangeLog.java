@@ -79,8 +79,8 @@ class StatusChangeLog extends EventNotifierSupport {
         String previousId = MDC.get(PaymentLogContext.PAYMENT_ID);
         MDC.put(PaymentLogContext.PAYMENT_ID, paymentId);
         try {
+            // paymentId is a field already, from the MDC: the JSON formats refuse the same key twice.
             log.atInfo()
-                    .addKeyValue("paymentId", paymentId)
                     .addKeyValue("provider", row.get("provider"))
                     .addKeyValue("product", row.get("product"))
                     .addKeyValue("fromStatus", from)
