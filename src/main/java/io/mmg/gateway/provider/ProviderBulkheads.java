@@ -80,7 +80,7 @@ public class ProviderBulkheads {
     }
 
     /** The route of a product's template instance: mtn-collection, mpesa-stk-push, ... */
-    static String routeOf(ProviderProduct product) {
+    public static String routeOf(ProviderProduct product) {
         String provider = product.provider() == Provider.MTN_MOMO ? "mtn" : "mpesa";
         return provider + "-" + product.product().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -21,6 +21,8 @@ public class ApiPaths {
     static final List<String> PUBLIC_PATHS = List.of(
             "/api/v1/ping",
             "/api/v1/openapi.json",
+            // Live payment status: a page's client token (one payment, read-only) is checked by live.ClientTokens.
+            "/api/v1/live/payments/**",
             // Provider callbacks: authenticated by the per-payment secret in their URL (ProviderCallbacks).
             "/callbacks/**",
             // The adapters' provider callback URLs: only a hint to ask the provider, they change nothing by themselves.

@@ -38,11 +38,20 @@ class CircuitBreakerTest extends GatewayApiTest {
         assertThat(shortCircuited.json().path("code").asText()).isEqualTo("PROVIDER_UNAVAILABLE");
         assertThat(shortCircuited.json().path("details").path("providerReason").asText()).isEqualTo("CIRCUIT_OPEN");
         assertThat(mtn.requests("requesttopay", untouched)).isZero();
+        assertThat(circuitState("COLLECTION")).isEqualTo(2);   // open (README "Metrics")
+        assertThat(circuitState("DISBURSEMENT")).isZero();
 
         mtn.reset();
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202));
         assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202);
+        assertThat(circuitState("COLLECTION")).isZero();
+    }
+
+    /** gateway.provider.circuit.state of an MTN product: 0 closed, 1 half-open, 2 open. */
+    private double circuitState(String product) {
+        return http.get("/actuator/metrics/gateway.provider.circuit.state?tag=provider:MTN_MOMO&tag=product:" + product, null)
+                .json().path("measurements").get(0).path("value").asDouble();
     }
 
     @Test

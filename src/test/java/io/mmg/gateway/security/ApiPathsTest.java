@@ -33,6 +33,9 @@ class ApiPathsTest {
         assertThat(paths.of("/callbacks/mtn/123")).isEqualTo(Access.PUBLIC);
         assertThat(paths.of("/api/payment/mpesa-callback/")).isEqualTo(Access.PUBLIC);
         assertThat(paths.of("/partner/hooks/order-paid")).isEqualTo(Access.PUBLIC);
+        // Live status: the client token, not an API key (live.ClientTokens).
+        assertThat(paths.of("/api/v1/live/payments/0b7a/events")).isEqualTo(Access.PUBLIC);
+        assertThat(paths.of("/api/v1/live/other")).isEqualTo(Access.MERCHANT);
         assertThat(paths.of("/api/v1/ping/more")).isEqualTo(Access.MERCHANT);
         assertThat(paths.of("/callbacksfake")).isEqualTo(Access.MERCHANT);
     }
