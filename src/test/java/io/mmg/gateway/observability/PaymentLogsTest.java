@@ -63,6 +63,17 @@ class PaymentLogsTest extends GatewayApiTest {
         assertThat(output.getAll()).doesNotContain(phone);
     }
 
+    @Test
+    void a_cancellation_is_a_status_change_line_too(CapturedOutput output) {
+        // MTN's sandbox number that stays PENDING until told otherwise (docs/sandbox.md).
+        String id = http.post("/api/v1/collections", apiKey,
+                "{\"amount\":\"5\",\"currency\":\"EUR\",\"phoneNumber\":\"46733123454\"}").json().path("id").asText();
+        assertThat(http.post("/api/v1/payments/" + id + "/cancel", apiKey, null).status()).isEqualTo(200);
+
+        assertThat(linesAbout(output, id, "StatusChangeLog")).singleElement().asString()
+                .contains("Payment " + id + " MTN_MOMO COLLECTION: PENDING -> CANCELLED", "route cancel-payment");
+    }
+
     private static List<String> linesAbout(CapturedOutput output, String paymentId, String logger) {
         return output.getAll().lines().filter(line -> line.contains(logger) && line.contains(paymentId)).toList();
     }
