@@ -5,3 +5,5 @@ SELECT count(*) FROM payment
    AND (CAST(:#type AS text) IS NULL OR type = :#type)
    AND (CAST(:#from AS timestamptz) IS NULL OR created_at >= :#from)
    AND (CAST(:#to AS timestamptz) IS NULL OR created_at < :#to)
+   AND (CAST(:#externalId AS text) IS NULL OR external_id = :#externalId)
+   AND (CAST(:#phoneNumber AS text) IS NULL OR phone_number = :#phoneNumber)

@@ -8,8 +8,11 @@
 -- CONFLICT is looked at) and no row comes back, so the route replays the first answer. A refused refund is not
 -- stored: one row comes back with refund_refused and the original as it was under the lock.
 -- send_attempts = 1: the first attempt counts as maybe sent from now on, before it leaves (V81).
+-- A CANCELLED collection the customer paid after all (provider_outcome SUCCESSFUL) is refundable too: the poller's
+-- automatic refund (Idempotency-Key auto-refund:..., docs/cancellation.md) comes this way, and writes an
+-- AUTO_REFUND event on the original in this same statement.
 WITH original AS (
-    SELECT id, client_id, type, status, provider, amount, currency, country, phone_number
+    SELECT id, client_id, type, status, provider_outcome, provider, amount, currency, country, phone_number
       FROM payment
      WHERE id = :#originalPaymentId AND client_id = :#clientId
        FOR UPDATE
@@ -23,7 +26,7 @@ WITH original AS (
 ), admitted AS (
     SELECT * FROM request
      WHERE key_taken
-        OR (type = 'COLLECTION' AND status = 'SUCCESSFUL'
+        OR (type = 'COLLECTION' AND (status = 'SUCCESSFUL' OR (status = 'CANCELLED' AND provider_outcome = 'SUCCESSFUL'))
             AND refund_amount > 0 AND refunds_total + refund_amount <= amount)
 ), inserted AS (
     INSERT INTO payment (id, client_id, type, provider, product, status, amount, currency, country,
@@ -41,8 +44,13 @@ WITH original AS (
 ), created_event AS (
     INSERT INTO payment_event (payment_id, type, to_status, source)
     SELECT id, 'CREATED', status, 'API' FROM inserted
+), auto_refund_event AS (
+    INSERT INTO payment_event (payment_id, type, source, details)
+    SELECT original_payment_id, 'AUTO_REFUND', 'POLLER',
+           jsonb_build_object('refundId', id, 'amount', amount, 'why', 'paid after cancellation')
+      FROM inserted WHERE idempotency_key LIKE 'auto-refund:%'
 )
-SELECT i.*, r.type AS original_type, r.status AS original_status, r.amount AS original_amount, r.refunds_total,
+SELECT i.*, r.type AS original_type, r.status AS original_status, r.provider_outcome AS original_provider_outcome, r.amount AS original_amount, r.refunds_total,
        NOT EXISTS (SELECT 1 FROM admitted) AS refund_refused
   FROM request r LEFT JOIN inserted i ON TRUE
  WHERE i.id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM admitted)

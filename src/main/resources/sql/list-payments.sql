@@ -6,5 +6,7 @@ SELECT *, payment_refunded_amount(id) AS refunded_amount FROM payment
    AND (CAST(:#type AS text) IS NULL OR type = :#type)
    AND (CAST(:#from AS timestamptz) IS NULL OR created_at >= :#from)
    AND (CAST(:#to AS timestamptz) IS NULL OR created_at < :#to)
+   AND (CAST(:#externalId AS text) IS NULL OR external_id = :#externalId)
+   AND (CAST(:#phoneNumber AS text) IS NULL OR phone_number = :#phoneNumber)
  ORDER BY created_at DESC, id
  LIMIT :#limit OFFSET :#offset

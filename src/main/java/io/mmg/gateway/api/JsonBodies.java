@@ -79,15 +79,23 @@ public final class JsonBodies {
 
     /** Unknown fields are refused, so a typo never goes unnoticed. */
     public static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
+        rejectUnknownFields(root, allowed, allowed);
+    }
+
+    /**
+     * The same, for a body a route has already rewritten: {@code accepted} is what may be left in it, {@code named}
+     * every field the caller may send (the answer lists those).
+     */
+    public static void rejectUnknownFields(JsonNode root, Set<String> accepted, Set<String> named) {
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
-            if (!allowed.contains(name)) {
+            if (!accepted.contains(name)) {
                 unknown.add(name);
             }
         });
         if (!unknown.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "Unknown field(s): " + String.join(", ", unknown),
-                    Map.of("unknownFields", unknown, "allowedFields", allowed.stream().sorted().toList()));
+                    Map.of("unknownFields", unknown, "allowedFields", named.stream().sorted().toList()));
         }
     }
 }

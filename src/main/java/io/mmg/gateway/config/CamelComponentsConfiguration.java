@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Sets up the Camel components whose Spring Boot starters are not published for Camel 4.18.0 (quartz,
- * resilience4j; sql and openapi-java need nothing beyond their jar): what each starter did for us, done here, with
+ * resilience4j; sql needs nothing beyond its jar): what each starter did for us, done here, with
  * the settings still in application.yaml.
  */
 @Configuration(proxyBeanMethods = false)

@@ -27,7 +27,9 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${gateway.embedded-database.data-dir:}") String dataDir)
             throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // Stopped as a bean, after everything that uses it (Quartz, the pool): the library's own JVM shutdown hook
+        // ran at the same time as Spring's, so the database went while Quartz still wrote to it.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         if (!dataDir.isBlank()) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir);
@@ -35,7 +37,16 @@ public class EmbeddedDatabaseConfiguration {
             // its data must not lose acknowledged payments when its server is killed.
             builder.setDataDirectory(dir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IllegalStateException e) {
+            // The library locks <data-dir>/epg-lock while its server runs: another gateway has this folder.
+            if (!dataDir.isBlank() && String.valueOf(e.getMessage()).startsWith("could not lock")) {
+                throw new EmbeddedDatabaseLockedException(Path.of(dataDir), e);
+            }
+            throw e;
+        }
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data: {})",
                 postgres.getPort(), dataDir.isBlank() ? "temporary" : dataDir);
         return postgres;

@@ -42,6 +42,12 @@ final class DatabaseStartupWait implements FlywayMigrationStrategy {
         if (failure == null) {
             return;
         }
+        if (waitingCannotHelp(failure)) {
+            log.error("PostgreSQL at {} refused the gateway ({}); not waiting for it", address.where(),
+                    DatabaseFailures.describe(failure));
+            throw new DatabaseUnreachableException(address.where(), Duration.ZERO, DatabaseFailures.describe(failure),
+                    failure);
+        }
         log.warn("PostgreSQL at {} is not reachable ({}); waiting up to {} s for it (gateway.database.startup-wait)",
                 address.where(), DatabaseFailures.describe(failure), wait.toSeconds());
         while (Duration.ofNanos(System.nanoTime() - start).compareTo(wait) < 0) {
@@ -55,6 +61,12 @@ final class DatabaseStartupWait implements FlywayMigrationStrategy {
         }
         log.error("PostgreSQL at {} was not reachable within {} s; giving up", address.where(), wait.toSeconds());
         throw new DatabaseUnreachableException(address.where(), wait, DatabaseFailures.describe(failure), failure);
+    }
+
+    /** The server answered and said no: a wrong password or user, or a database that does not exist. */
+    static boolean waitingCannotHelp(SQLException failure) {
+        String state = failure.getSQLState();
+        return state != null && (state.startsWith("28") || state.equals("3D000"));
     }
 
     private SQLException attempt() {

@@ -11,6 +11,12 @@ public class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnreachableException cause) {
+        if (cause.waited().isZero()) {
+            return new FailureAnalysis("PostgreSQL at " + cause.where() + " answered but refused the gateway: "
+                    + cause.lastFailure() + ". Waiting would not change that, so the gateway did not wait.",
+                    "Correct SPRING_DATASOURCE_URL (the database name), SPRING_DATASOURCE_USERNAME or"
+                            + " SPRING_DATASOURCE_PASSWORD, or create the database.", cause);
+        }
         String description = "The gateway waited " + cause.waited().toSeconds() + " s for PostgreSQL at " + cause.where()
                 + " and could not reach it. Last failure: " + cause.lastFailure();
         String action = "Start PostgreSQL, or correct SPRING_DATASOURCE_URL (and its user and password). "

@@ -20,8 +20,12 @@ public class PaymentEvents {
     }
 
     public void reply(Exchange exchange, List<Map<String, Object>> rows) {
-        List<Map<String, Object>> events = rows.stream().map(PaymentEvents::event).toList();
-        replies.reply(exchange, 200, Map.of("events", events));
+        replies.reply(exchange, 200, Map.of("events", render(rows)));
+    }
+
+    /** Rows of select-payment-events.sql as the API shows them. */
+    public static List<Map<String, Object>> render(List<Map<String, Object>> rows) {
+        return rows.stream().map(PaymentEvents::event).toList();
     }
 
     private static Map<String, Object> event(Map<String, Object> row) {

@@ -40,12 +40,15 @@ public class PaymentJson {
         view.put("financialTransactionId", payment.financialTransactionId());
         // The provider's own id when it differs from ours (M-Pesa CheckoutRequestID, ConversationID).
         view.put("providerReference", payment.providerReference());
-        view.put("originalPaymentId", payment.originalPaymentId() == null ? null : payment.originalPaymentId().toString());
-        if (payment.type() == PaymentType.COLLECTION) {
-            // What has been paid back so far by SUCCESSFUL refunds (POST /payments/{id}/refunds).
-            view.put("refundedAmount", Currencies.format(
-                    payment.refundedAmount() == null ? BigDecimal.ZERO : payment.refundedAmount(), payment.currency()));
+        if (payment.providerOutcome() != null) {
+            // A cancelled payment: what its provider finally said (docs/cancellation.md).
+            view.put("providerOutcome", payment.providerOutcome());
         }
+        view.put("originalPaymentId", payment.originalPaymentId() == null ? null : payment.originalPaymentId().toString());
+        // What SUCCESSFUL refunds (POST /payments/{id}/refunds) paid back so far; null for a type that cannot be
+        // refunded, so that every payment type has the same fields.
+        view.put("refundedAmount", payment.type() != PaymentType.COLLECTION ? null : Currencies.format(
+                payment.refundedAmount() == null ? BigDecimal.ZERO : payment.refundedAmount(), payment.currency()));
         view.put("metadata", metadata(payment.metadataJson()));
         view.put("createdAt", payment.createdAt() == null ? null : payment.createdAt().toString());
         view.put("updatedAt", payment.updatedAt() == null ? null : payment.updatedAt().toString());

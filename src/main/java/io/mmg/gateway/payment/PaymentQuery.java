@@ -15,10 +15,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Filters and page of GET /payments. Dates are ISO-8601: a day ("2026-11-01", from its start to the
+ * Filters and page of GET /payments (the operator console searches with the same ones). Dates are ISO-8601: a day ("2026-11-01", from its start to the
  * end of the day for {@code to}) or an instant ("2026-11-01T10:00:00Z").
  */
-public record PaymentQuery(String status, String provider, String type, Instant from, Instant to, int page, int size) {
+public record PaymentQuery(String status, String provider, String type, Instant from, Instant to, String externalId,
+                           String phoneNumber, int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
@@ -36,9 +37,18 @@ public record PaymentQuery(String status, String provider, String type, Instant 
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.invalidField("from", "from must be before to");
         }
+        String externalId = text(headers, "externalId");
+        String phoneNumber = text(headers, "phoneNumber");
+        if (phoneNumber != null) {
+            String digits = PhoneNumbers.normalise(phoneNumber);
+            if (digits == null) {
+                throw ApiException.invalidField("phoneNumber", "phoneNumber must be an international number: 256772123456");
+            }
+            phoneNumber = digits;
+        }
         int page = integer(headers, "page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int size = integer(headers, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-        return new PaymentQuery(status, provider, type, from, to, page, size);
+        return new PaymentQuery(status, provider, type, from, to, externalId, phoneNumber, page, size);
     }
 
     /** Parameters of list-payments.sql and count-payments.sql. */
@@ -50,6 +60,8 @@ public record PaymentQuery(String status, String provider, String type, Instant 
         params.put("type", type);
         params.put("from", from == null ? null : OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
         params.put("to", to == null ? null : OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        params.put("externalId", externalId);
+        params.put("phoneNumber", phoneNumber);
         params.put("limit", size);
         params.put("offset", (long) page * size);
         return params;

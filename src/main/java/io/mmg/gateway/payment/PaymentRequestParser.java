@@ -10,6 +10,7 @@ import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.JsonBodies;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,11 @@ public class PaymentRequestParser {
 
     static final Set<String> FIELDS = Set.of(
             "amount", "currency", "phoneNumber", "provider", "externalId", "payerMessage", "payeeNote", "metadata");
+    /**
+     * What a caller of the API may send: paymentMethodId too, which routes/payment-methods.yaml replaces by the saved
+     * method's phoneNumber and provider before the request is parsed here. A payout file row cannot name one.
+     */
+    static final Set<String> API_FIELDS = union(FIELDS, Set.of("paymentMethodId"));
     static final int MAX_TEXT = 160;
     static final int MAX_EXTERNAL_ID = 64;
     static final int MAX_METADATA_BYTES = 2048;
@@ -58,7 +64,9 @@ public class PaymentRequestParser {
      * would turn the route's word into the enum with a fallback converter search on every request.
      */
     public PaymentRequest parse(String body, String type) {
-        return parseObject(readObject(body), PaymentType.valueOf(type));
+        JsonNode root = readObject(body);
+        JsonBodies.rejectUnknownFields(root, FIELDS, API_FIELDS);
+        return parseObject(root, PaymentType.valueOf(type));
     }
 
     /** The same rules for a request that did not arrive as JSON text (a row of a payout file). */
@@ -96,6 +104,12 @@ public class PaymentRequestParser {
 
     public static void rejectUnknownFields(JsonNode root, Set<String> allowed) {
         JsonBodies.rejectUnknownFields(root, allowed);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static String phoneNumber(JsonNode root) {

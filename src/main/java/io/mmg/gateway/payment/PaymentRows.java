@@ -42,7 +42,8 @@ public class PaymentRows {
                 instant(row.get("updated_at")),
                 instant(row.get("completed_at")),
                 (String) row.get("provider_operation"),
-                (BigDecimal) row.get("refunded_amount"));
+                (BigDecimal) row.get("refunded_amount"),
+                (String) row.get("provider_outcome"));
     }
 
     public List<Payment> toPayments(List<Map<String, Object>> rows) {

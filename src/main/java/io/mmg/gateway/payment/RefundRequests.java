@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 @Component("refundRequests")
 public class RefundRequests {
 
-    static final Set<String> FIELDS = Set.of("amount", "reason", "externalId");
+    /** {@code reason} is the former name of {@code note}, still accepted (a payment's reason is why it failed). */
+    static final Set<String> FIELDS = Set.of("amount", "note", "reason", "externalId");
 
     private final PaymentRequestParser parser;
     private final PaymentRows rows;
@@ -42,7 +43,8 @@ public class RefundRequests {
 
     /**
      * The refund as a payment request. {@code amount} is optional (null = all that is left, decided under the
-     * original's lock); {@code reason} becomes the refund's payer message and payee note.
+     * original's lock); {@code note} (or its former name {@code reason}) becomes the refund's payer message and payee
+     * note.
      */
     public PaymentRequest parse(String body, Payment original) {
         JsonNode root = body == null || body.isBlank() ? JsonNodeFactory.instance.objectNode() : parser.readObject(body);
@@ -50,10 +52,10 @@ public class RefundRequests {
         JsonNode amountNode = root.get("amount");
         BigDecimal amount = amountNode == null || amountNode.isNull()
                 ? null : PaymentRequestParser.positiveAmount(amountNode, original.currency());
-        String reason = PaymentRequestParser.text(root, "reason", PaymentRequestParser.MAX_TEXT);
+        String note = note(root);
         String externalId = PaymentRequestParser.text(root, "externalId", PaymentRequestParser.MAX_EXTERNAL_ID);
 
-        requireRefundable(original.type(), original.status(), original);
+        requireRefundable(original.type(), original.status(), original.providerOutcome(), original);
         ProviderProduct product = ProviderProduct.carrying(original.provider(), PaymentType.REFUND)
                 .filter(supportedProducts::supports)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNSUPPORTED_PROVIDER,
@@ -61,11 +63,20 @@ public class RefundRequests {
                         Map.of("provider", original.provider().name(), "type", PaymentType.REFUND.name())));
         String hash = RequestFingerprint.of(String.join("|", PaymentType.REFUND.name(), original.id().toString(),
                 amount == null ? "" : amount.stripTrailingZeros().toPlainString(), nullToEmpty(externalId),
-                nullToEmpty(reason)));
+                nullToEmpty(note)));
         Country country = Countries.byCode(original.country())
                 .orElseThrow(() -> new IllegalStateException("Stored payment has unknown country " + original.country()));
         return new PaymentRequest(PaymentType.REFUND, product, amount, original.currency(), country,
-                original.phoneNumber(), externalId, reason, reason, null, hash);
+                original.phoneNumber(), externalId, note, note, null, hash);
+    }
+
+    private static String note(JsonNode root) {
+        String note = PaymentRequestParser.text(root, "note", PaymentRequestParser.MAX_TEXT);
+        String formerName = PaymentRequestParser.text(root, "reason", PaymentRequestParser.MAX_TEXT);
+        if (note != null && formerName != null) {
+            throw ApiException.invalidField("reason", "reason is the former name of note: send only note");
+        }
+        return note != null ? note : formerName;
     }
 
     /**
@@ -78,14 +89,19 @@ public class RefundRequests {
         }
         Payment original = exchange.getProperty(ExchangeProperties.ORIGINAL_PAYMENT, Payment.class);
         requireRefundable(PaymentType.valueOf((String) row.get("original_type")),
-                PaymentStatus.valueOf((String) row.get("original_status")), original);
+                PaymentStatus.valueOf((String) row.get("original_status")),
+                (String) row.get("original_provider_outcome"), original);
         BigDecimal requested = exchange.getProperty(ExchangeProperties.REQUEST, PaymentRequest.class).amount();
         throw exceeds(original.id().toString(), (BigDecimal) row.get("original_amount"),
                 (BigDecimal) row.get("refunds_total"), requested, original.currency());
     }
 
-    private static void requireRefundable(PaymentType type, PaymentStatus status, Payment original) {
-        if (type != PaymentType.COLLECTION || status != PaymentStatus.SUCCESSFUL) {
+    /** A SUCCESSFUL collection, or a CANCELLED one the customer paid after all (docs/cancellation.md). */
+    private static void requireRefundable(PaymentType type, PaymentStatus status, String providerOutcome,
+                                          Payment original) {
+        boolean moneyCameIn = status == PaymentStatus.SUCCESSFUL
+                || (status == PaymentStatus.CANCELLED && "SUCCESSFUL".equals(providerOutcome));
+        if (type != PaymentType.COLLECTION || !moneyCameIn) {
             String what = type == PaymentType.COLLECTION ? "this collection is " + status : "this payment is a " + type;
             throw new ApiException(ErrorCode.REFUND_NOT_ALLOWED,
                     "Only a SUCCESSFUL collection can be refunded; " + what,

@@ -2,7 +2,9 @@ package io.mmg.gateway.provider;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.FailureReason;
+import io.mmg.gateway.payment.Payment;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -24,13 +26,31 @@ import org.springframework.stereotype.Component;
 public class ProviderFailures {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderFailures.class);
+    private static final int SHORT_REASON = 160;
 
     public ProviderOutcome outcomeFor(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ProviderOutcome outcome = outcomeFor(caught);
-        log.warn("Provider call for route {} failed ({}): {}", exchange.getFromRouteId(), outcome.kind(),
-                caught == null ? "unknown" : caught.getClass().getSimpleName() + ": " + caught.getMessage());
+        Payment payment = exchange.getProperty(ExchangeProperties.PAYMENT, Payment.class);
+        log.warn("Provider call failed for payment {} ({} {}) after {} attempt(s): {}, {}; outcome {}",
+                payment == null ? "-" : payment.id(), payment == null ? "-" : payment.provider(),
+                payment == null ? "-" : payment.product(), exchange.getProperty(ExchangeProperties.SEND_ATTEMPT, 1, Integer.class),
+                outcome.providerReason(), shortReason(caught), outcome.kind());
         return outcome;
+    }
+
+    /**
+     * The failure in a few words for a log line: the provider's own exception (or the I/O error) under the wrappers
+     * Camel adds, its first line, at most {@value #SHORT_REASON} characters.
+     */
+    public static String shortReason(Throwable caught) {
+        Throwable cause = rootOf(caught);
+        if (cause == null) {
+            return "unknown";
+        }
+        String message = cause.getMessage() == null ? "" : cause.getMessage().lines().findFirst().orElse("");
+        String text = cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return text.length() <= SHORT_REASON ? text : text.substring(0, SHORT_REASON) + "...";
     }
 
     public static ProviderOutcome outcomeFor(Throwable caught) {

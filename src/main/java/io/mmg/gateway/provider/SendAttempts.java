@@ -48,6 +48,8 @@ public class SendAttempts implements Processor {
         Throwable failure = exchange.getException() != null
                 ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ProviderOutcome attempt = ProviderFailures.outcomeFor(failure);
+        log.debug("Provider call attempt {} failed: {}, {}", exchange.getProperty(ExchangeProperties.SEND_ATTEMPT, 1, Integer.class),
+                attempt.providerReason(), ProviderFailures.shortReason(failure));
         if (attempt.kind() != ProviderOutcome.Kind.NOT_SENT && exchange.getProperty(ExchangeProperties.PROVIDER_MAYBE_RECEIVED) == null) {
             exchange.setProperty(ExchangeProperties.PROVIDER_MAYBE_RECEIVED, attempt.providerReason() == null ? "UNKNOWN" : attempt.providerReason());
         }

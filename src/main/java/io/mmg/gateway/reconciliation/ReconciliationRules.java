@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
  *   <li>ours open: the answer is applied like a poll's (apply-status.sql, poll rules, so an old pending one
  *       expires), unless the amounts differ;</li>
  *   <li>ours final: the provider agrees (status and amount) or it is a mismatch, which never changes our status;</li>
+ *   <li>ours CANCELLED (docs/cancellation.md): while its provider outcome is WAITING it is treated as open (the
+ *       answer goes to provider_outcome); after that the provider outcome is what the provider must agree with;</li>
  *   <li>no answer about the payment: unverified.</li>
  * </ul>
  */
@@ -35,11 +37,11 @@ public class ReconciliationRules {
             return Verdict.mismatch(Verdict.AMOUNT, ours.status(), "We have " + plain(ours.amount()) + " "
                     + ours.currency() + ", the provider " + plain(providerAmount));
         }
-        if (isOpen(ours.status())) {
+        if (isOpen(ours.status()) || ours.awaitsProvider()) {
             return Verdict.applyAnswer();
         }
         boolean theySucceeded = said.kind() == Kind.SUCCESSFUL;
-        boolean weSucceeded = ours.status() == PaymentStatus.SUCCESSFUL;
+        boolean weSucceeded = ours.status() == PaymentStatus.SUCCESSFUL || ours.paidAfterCancellation();
         if (theySucceeded == weSucceeded && (weSucceeded || isFinal(said.kind()))) {
             return Verdict.of(ReconciliationResult.MATCHED, ours.status(), null);
         }
@@ -60,10 +62,24 @@ public class ReconciliationRules {
         }
         PaymentStatus now = PaymentStatus.valueOf((String) applied.get(0).get("status"));
         PaymentStatus before = PaymentStatus.valueOf((String) applied.get(0).get("previous_status"));
+        if (now == PaymentStatus.CANCELLED) {
+            return afterApplyToCancelled((String) applied.get(0).get("provider_outcome"));
+        }
         if (isOpen(now)) {
             return Verdict.of(ReconciliationResult.OPEN, now, "Still pending at the provider; the poller follows it");
         }
         return Verdict.of(ReconciliationResult.RESOLVED, now, before + " became " + now + " on the provider's answer");
+    }
+
+    /** A cancelled payment's provider outcome after the answer (apply-status.sql keeps its status). */
+    private static Verdict afterApplyToCancelled(String providerOutcome) {
+        if ("WAITING".equals(providerOutcome)) {
+            return Verdict.of(ReconciliationResult.OPEN, PaymentStatus.CANCELLED,
+                    "Cancelled, still pending at the provider; the poller follows it");
+        }
+        String consequence = "SUCCESSFUL".equals(providerOutcome) ? "; the poller refunds it" : "";
+        return Verdict.of(ReconciliationResult.RESOLVED, PaymentStatus.CANCELLED,
+                "Cancelled; the provider's outcome is now " + providerOutcome + consequence);
     }
 
     /** The provider's status as the report shows it; null when it said nothing about the payment. */

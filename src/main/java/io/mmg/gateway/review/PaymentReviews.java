@@ -12,6 +12,8 @@ import io.mmg.gateway.payment.PaymentJson;
 import io.mmg.gateway.payment.PaymentLookups;
 import io.mmg.gateway.payment.PaymentRows;
 import io.mmg.gateway.payment.PaymentStatus;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ public class PaymentReviews {
     private static final Logger log = LoggerFactory.getLogger(PaymentReviews.class);
     private static final int DEFAULT_SIZE = 20;
     private static final int MAX_SIZE = 100;
+    private static final int MAX_UNKNOWN_AGE_MINUTES = 60 * 24 * 31;
 
     private final ObjectMapper json;
     private final JsonReplies replies;
@@ -89,7 +92,15 @@ public class PaymentReviews {
         Map<String, Object> headers = exchange.getMessage().getHeaders();
         int page = QueryParameters.integer(headers, "page", 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int size = QueryParameters.integer(headers, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-        return Map.of("limit", size, "offset", (long) page * size, "page", page);
+        // The console also shows UNKNOWN payments getting old, before the poller moves them into review.
+        int unknownMinutes = QueryParameters.integer(headers, "unknownOlderThanMinutes", -1, 0, MAX_UNKNOWN_AGE_MINUTES);
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        params.put("page", page);
+        params.put("unknownBefore", unknownMinutes < 0 ? null
+                : OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(unknownMinutes));
+        return params;
     }
 
     /** GET /admin/payments/needs-review: oldest first, each payment with its merchant, and how many wait in all. */

@@ -20,7 +20,10 @@ public class ApiPaths {
     static final String API = "/api/v1";
     static final List<String> PUBLIC_PATHS = List.of(
             "/api/v1/ping",
+            // The API contract and its HTML reference (routes/api-docs.yaml); its assets are /webjars/** (Spring MVC).
             "/api/v1/openapi.json",
+            "/api/v1/openapi.yaml",
+            "/api/v1/docs",
             // Live payment status: a page's client token (one payment, read-only) is checked by live.ClientTokens.
             "/api/v1/live/payments/**",
             // Provider callbacks: authenticated by the per-payment secret in their URL (ProviderCallbacks).

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * every route, including routes added later to the external folder, and before a request that came in over HTTP runs
  * it, checks the key the request's path needs (a merchant's unless the path is public or admin). The merchant ends up
  * in the exchange property {@code client} as before, after ClientGuard ran on the raw body, method and path. A refusal
- * is answered in the error format and the route does not run.
+ * is answered in the error format and the route does not run. A request of the operator console carries its session
+ * cookie instead of a key (ConsoleSessionAuthenticator).
  */
 @Component
 public class AuthenticationGuard implements InterceptStrategy {
@@ -30,13 +31,15 @@ public class AuthenticationGuard implements InterceptStrategy {
     private final ApiPaths paths;
     private final ApiKeyAuthenticator merchants;
     private final AdminAuthenticator admin;
+    private final ConsoleSessionAuthenticator console;
     private final ApiErrors errors;
 
     public AuthenticationGuard(ApiPaths paths, ApiKeyAuthenticator merchants, AdminAuthenticator admin,
-                               ApiErrors errors) {
+                               ConsoleSessionAuthenticator console, ApiErrors errors) {
         this.paths = paths;
         this.merchants = merchants;
         this.admin = admin;
+        this.console = console;
         this.errors = errors;
     }
 
@@ -58,7 +61,12 @@ public class AuthenticationGuard implements InterceptStrategy {
             return;
         }
         exchange.setProperty(ExchangeProperties.PATH_AUTHENTICATION_CHECKED, true);
-        switch (paths.of(path(exchange))) {
+        ApiPaths.Access access = paths.of(path(exchange));
+        // The operator console's session cookie instead of a key (never when an Authorization header is sent).
+        if (access != ApiPaths.Access.PUBLIC && console.admit(exchange, access)) {
+            return;
+        }
+        switch (access) {
             case MERCHANT -> merchants.authenticate(exchange);
             case ADMIN -> admin.authenticate(exchange);
             default -> { }

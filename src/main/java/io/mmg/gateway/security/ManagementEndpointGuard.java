@@ -6,8 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps the management endpoints (metrics, Prometheus, info: what the gateway is doing and with whom) off the
  * public API port outside the sandbox (README "Management endpoints"). There, every {@code /actuator} path but
- * health needs the admin key as {@code Authorization: Bearer}; no admin key configured = closed. Health stays open
+ * health needs the admin key as {@code Authorization: Bearer}, or, to read, an operator console session opened with
+ * it (docs/console.md); no admin key configured = closed. Health stays open
  * for load balancers, as do {@code /livez} and {@code /readyz}. In the sandbox they are open as before, unless
  * {@code gateway.management.require-admin-key=true}.
  * <p>
@@ -30,15 +33,19 @@ public class ManagementEndpointGuard extends OncePerRequestFilter {
     private final String basePath;
     private final String adminKey;
     private final ObjectMapper json;
+    // Resolved per request: a filter is built before the database the sessions live in.
+    private final ObjectProvider<ConsoleSessions> consoleSessions;
 
     public ManagementEndpointGuard(@Value("${gateway.management.require-admin-key:}") String requireAdminKey,
                                    @Value("${gateway.sandbox.enabled:true}") boolean sandbox,
                                    @Value("${management.endpoints.web.base-path:/actuator}") String basePath,
-                                   @Value("${gateway.admin.api-key:}") String adminKey, ObjectMapper json) {
+                                   @Value("${gateway.admin.api-key:}") String adminKey, ObjectMapper json,
+                                   ObjectProvider<ConsoleSessions> consoleSessions) {
         this.required = requireAdminKey == null || requireAdminKey.isBlank() ? !sandbox : Boolean.parseBoolean(requireAdminKey.trim());
         this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
         this.adminKey = adminKey;
         this.json = json;
+        this.consoleSessions = consoleSessions;
     }
 
     @Override
@@ -65,11 +72,22 @@ public class ManagementEndpointGuard extends OncePerRequestFilter {
         }
         String header = request.getHeader("Authorization");
         String presented = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        if (!Secrets.constantTimeEquals(adminKey, presented)) {
+        if (!Secrets.constantTimeEquals(adminKey, presented) && !adminConsoleReads(request, header)) {
             refuse(response, 401, "UNAUTHORIZED", "Send the admin key as 'Authorization: Bearer <key>'");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The operator console's Health page, logged in with the admin key, reads (never changes) the endpoints. */
+    private boolean adminConsoleReads(HttpServletRequest request, String authorization) {
+        if (authorization != null || !"GET".equals(request.getMethod()) || request.getCookies() == null) {
+            return false;
+        }
+        ConsoleSessions sessions = consoleSessions.getIfAvailable();
+        return sessions != null && Arrays.stream(request.getCookies())
+                .filter(cookie -> ConsoleSessions.COOKIE.equals(cookie.getName())).findFirst()
+                .flatMap(cookie -> sessions.find(cookie.getValue())).map(ConsoleSessions.Session::admin).orElse(false);
     }
 
     private void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {

@@ -47,6 +47,8 @@ public class SandboxMerchant implements SmartInitializingSingleton {
                 ==================================================================
                  Mobile Money Gateway (sandbox) is ready
                    API:            %1$s/api/v1   (OpenAPI: %1$s/api/v1/openapi.json)
+                   API reference:  %1$s/api/v1/docs
+                   Console:        %1$s/console   (log in with the sandbox key)
                    Simulators:     %1$s/sandbox/mtn   %1$s/sandbox/mpesa
                    Sandbox key:    %2$s
                    Try:            curl -X POST %1$s/api/v1/collections \\

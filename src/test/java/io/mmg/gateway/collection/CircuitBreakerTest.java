@@ -19,9 +19,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"gateway.circuit-breaker.failure-threshold=5", "gateway.circuit-breaker.open-seconds=2"})
 class CircuitBreakerTest extends GatewayApiTest {
 
+    /** And closes the collection circuit again (a trial call once it lets one through), whichever test runs next. */
     @AfterEach
     void clearFaults() {
         mtn.reset();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(collect(Phones.uganda(), "1000").status()).isEqualTo(202));
     }
 
     @Test
@@ -61,6 +64,17 @@ class CircuitBreakerTest extends GatewayApiTest {
         collect(Phones.uganda(), "1000");
         HttpResponseView shortCircuited = collect(Phones.uganda(), "1000");
         assertThat(shortCircuited.json().path("details").path("providerReason").asText()).isEqualTo("CIRCUIT_OPEN");
+
+        // Readiness names the open circuit and stays UP: one product's outage must not take the instance away.
+        HttpResponseView readiness = http.get("/readyz", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
+        var circuits = readiness.json().path("components").path("providerCircuits").path("details");
+        assertThat(circuits.path("open").toString()).isEqualTo("[\"mtn-collection\"]");
+        assertThat(circuits.path("states").path("mtn-collection").asText()).isEqualTo("OPEN");
+        assertThat(circuits.path("states").path("mtn-disbursement").asText()).isEqualTo("CLOSED");
+        assertThat(circuits.path("states").path("mpesa-stk-push").asText()).isEqualTo("CLOSED");
+        assertThat(http.get("/livez", null).body()).isEqualTo("{\"status\":\"UP\"}");
 
         HttpResponseView payout = http.post("/api/v1/disbursements", apiKey,
                 "{\"amount\":\"1000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}");

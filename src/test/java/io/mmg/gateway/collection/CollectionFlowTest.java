@@ -136,4 +136,19 @@ class CollectionFlowTest extends GatewayApiTest {
         assertThat(http.get("/api/v1/payments?to=2020-01-01", apiKey).json().path("total").asInt()).isZero();
     }
 
+    @Test
+    void payments_are_found_by_external_id_and_by_phone_number_as_people_type_it() {
+        String phone = Phones.uganda();
+        String externalId = "find-me-" + System.nanoTime();
+        String mine = http.post("/api/v1/collections", apiKey, """
+                {"amount":"1000","phoneNumber":"%s","externalId":"%s"}""".formatted(phone, externalId)).json().path("id").asText();
+        String other = collect(Phones.uganda(), "1000").json().path("id").asText();
+
+        JsonNode byExternalId = http.get("/api/v1/payments?externalId=" + externalId, apiKey).json();
+        JsonNode byPhone = http.get("/api/v1/payments?phoneNumber=%2B" + phone.substring(0, 3) + "%20" + phone.substring(3), apiKey).json();
+
+        assertThat(byExternalId.path("items").findValuesAsText("id")).isEqualTo(List.of(mine));
+        assertThat(byPhone.path("items").findValuesAsText("id")).isEqualTo(List.of(mine)).doesNotContain(other);
+        assertThat(http.get("/api/v1/payments?phoneNumber=abc", apiKey).json().path("code").asText()).isEqualTo("INVALID_REQUEST");
+    }
 }

@@ -53,6 +53,18 @@ class RequestValidationTest extends GatewayApiTest {
     }
 
     @Test
+    void an_unknown_field_is_answered_with_every_field_a_payment_request_may_have() {
+        HttpResponseView response = http.post("/api/v1/collections", apiKey,
+                "{\"amount\":\"1000\",\"phoneNumber\":\"256772123456\",\"amnt\":1}");
+
+        assertErrorFormat(response, 400, "INVALID_REQUEST");
+        assertThat(response.json().path("details").path("unknownFields").toString()).isEqualTo("[\"amnt\"]");
+        assertThat(response.json().path("details").path("allowedFields").toString()).isEqualTo("[\"amount\","
+                + "\"currency\",\"externalId\",\"metadata\",\"payeeNote\",\"payerMessage\",\"paymentMethodId\","
+                + "\"phoneNumber\",\"provider\"]");
+    }
+
+    @Test
     void texts_longer_than_the_provider_accepts_are_refused() {
         String longText = "x".repeat(161);
         HttpResponseView response = http.post("/api/v1/collections", apiKey,

@@ -51,6 +51,21 @@ class DatabaseStartupTest {
                 .hasMessageNotContaining("secret");
     }
 
+    @Test
+    void a_database_that_refuses_the_gateway_is_not_waited_for() {
+        String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String noSuchDatabase = url.replaceAll("/[^/?]+(\\?.*)?$", "/no_such_database_for_start_up");
+        DatabaseStartupWait wait = new DatabaseStartupWait(new DatabaseAddress(noSuchDatabase,
+                System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
+                System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "")),
+                Duration.ofMinutes(5), Duration.ofSeconds(1));
+
+        assertThatThrownBy(wait::untilReachable)
+                .isInstanceOfSatisfying(DatabaseUnreachableException.class,
+                        refused -> assertThat(refused.waited()).isZero())
+                .hasMessageContaining("3D000");
+    }
+
     /** The real thing in a JVM of its own, on the gateway's main classes only, as `java -jar` would run it. */
     @Test
     void the_gateway_exits_non_zero_with_a_short_report_when_the_database_never_comes() throws Exception {

@@ -7,6 +7,8 @@ import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.TestMerchants;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,7 @@ class RefundTest extends GatewayApiTest {
         String phone = Phones.uganda();
         String original = successfulCollection(phone, "15000");
 
-        HttpResponseView created = refund(original, "{\"reason\":\"Order cancelled\",\"externalId\":\"refund-42\"}");
+        HttpResponseView created = refund(original, "{\"note\":\"Order cancelled\",\"externalId\":\"refund-42\"}");
 
         assertThat(created.status()).isEqualTo(202);
         JsonNode refund = created.json();
@@ -53,6 +55,52 @@ class RefundTest extends GatewayApiTest {
         JsonNode collection = http.get("/api/v1/payments/" + original, apiKey).json();
         assertThat(collection.path("status").asText()).isEqualTo("SUCCESSFUL");
         assertThat(collection.path("refundedAmount").asText()).isEqualTo("15000");
+    }
+
+    @Test
+    void the_callers_note_is_named_note_and_its_former_name_reason_is_still_accepted() {
+        String original = successfulCollection(Phones.uganda(), "10000");
+
+        HttpResponseView withNote = refund(original, "{\"amount\":\"1000\",\"note\":\"Damaged item\"}");
+        HttpResponseView withReason = refund(original, "{\"amount\":\"1000\",\"reason\":\"Late delivery\"}");
+        HttpResponseView withBoth = refund(original, "{\"amount\":\"1000\",\"note\":\"a\",\"reason\":\"b\"}");
+        HttpResponseView unknown = refund(original, "{\"amount\":\"1000\",\"comment\":\"a\"}");
+
+        assertThat(withNote.status()).isEqualTo(202);
+        assertThat(withNote.json().path("payerMessage").asText()).isEqualTo("Damaged item");
+        assertThat(withNote.json().path("payeeNote").asText()).isEqualTo("Damaged item");
+        assertThat(withNote.json().path("reason").isNull()).as("a payment's reason is why it failed").isTrue();
+        assertThat(withReason.status()).isEqualTo(202);
+        assertThat(withReason.json().path("payeeNote").asText()).isEqualTo("Late delivery");
+        assertThat(withBoth.status()).isEqualTo(400);
+        assertThat(withBoth.json().path("details").path("field").asText()).isEqualTo("reason");
+        assertThat(unknown.json().path("details").path("allowedFields").toString())
+                .isEqualTo("[\"amount\",\"externalId\",\"note\",\"reason\"]");
+    }
+
+    @Test
+    void every_payment_type_answers_with_the_same_fields() {
+        String collection = successfulCollection(Phones.uganda(), "10000");
+        String body = "{\"amount\":\"5000\",\"phoneNumber\":\"" + Phones.uganda() + "\"}";
+
+        JsonNode collected = http.get("/api/v1/payments/" + collection, apiKey).json();
+        JsonNode refund = refund(collection, "{\"amount\":\"1000\"}").json();
+        JsonNode disbursement = http.post("/api/v1/disbursements", apiKey, body).json();
+        JsonNode remittance = http.post("/api/v1/remittances", apiKey, body).json();
+
+        List<String> fields = fieldNames(collected);
+        assertThat(fields).contains("refundedAmount");
+        assertThat(fieldNames(refund)).isEqualTo(fields);
+        assertThat(fieldNames(disbursement)).isEqualTo(fields);
+        assertThat(fieldNames(remittance)).isEqualTo(fields);
+        assertThat(disbursement.get("refundedAmount").isNull()).as("only a collection can be refunded").isTrue();
+        assertThat(collected.path("refundedAmount").asText()).isEqualTo("0");
+    }
+
+    private static List<String> fieldNames(JsonNode payment) {
+        List<String> names = new ArrayList<>();
+        payment.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

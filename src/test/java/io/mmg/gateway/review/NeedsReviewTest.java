@@ -102,6 +102,28 @@ class NeedsReviewTest extends ReviewTestBase {
         assertThat(gauge.path("measurements").get(0).path("value").asDouble()).isPositive();
     }
 
+    @Test
+    void unknown_payments_older_than_asked_are_listed_with_the_queue() {
+        String id = stkPushNobodyAnswers(Phones.kenya());
+
+        List<String> oldOnly = queueIds("&unknownOlderThanMinutes=60");
+        boolean stillUnknown = status(id).equals("UNKNOWN");
+        List<String> withYoungUnknown = queueIds("&unknownOlderThanMinutes=0");
+
+        if (stillUnknown) {
+            assertThat(oldOnly).doesNotContain(id);
+        }
+        assertThat(withYoungUnknown).contains(id);
+        assertThat(http.get("/api/v1/admin/payments/needs-review?unknownOlderThanMinutes=-1", ADMIN).status()).isEqualTo(400);
+    }
+
+    private List<String> queueIds(String query) {
+        List<String> ids = new ArrayList<>();
+        http.get("/api/v1/admin/payments/needs-review?size=100" + query, ADMIN).json().path("items")
+                .forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
+    }
+
     /** An MTN request to pay MTN takes (PENDING) whose callback never comes and whose status queries all get 503. */
     private String mtnCollectionWhoseStatusCannotBeAsked() {
         String phone = Phones.uganda();

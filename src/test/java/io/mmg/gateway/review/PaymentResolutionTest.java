@@ -11,8 +11,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** An operator settles a payment in review through the admin API: once, recorded, and the merchant is told. */
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentResolutionTest extends ReviewTestBase {
 
     private static final String SUCCESSFUL = """
@@ -50,6 +54,16 @@ class PaymentResolutionTest extends ReviewTestBase {
         assertThat(webhook.path("type").asText()).isEqualTo("payment.succeeded");
         assertThat(webhook.path("data").path("id").asText()).isEqualTo(id);
         assertThat(webhook.path("data").path("status").asText()).isEqualTo("SUCCESSFUL");
+    }
+
+    @Test
+    void the_resolution_is_one_status_change_line_in_the_log(CapturedOutput output) {
+        String id = paymentInReview();
+
+        resolve(id, FAILED);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("StatusChangeLog") && line.contains(id)))
+                .anySatisfy(line -> assertThat(line).contains("NEEDS_REVIEW -> FAILED", "route admin-resolve-payment"));
     }
 
     @Test

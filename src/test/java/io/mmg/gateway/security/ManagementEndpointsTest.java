@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmg.gateway.support.GatewayHttp;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.ProductionLikeGateway;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,6 +22,8 @@ class ManagementEndpointsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ClientDirectory clients;
     GatewayHttp http;
 
     @BeforeEach
@@ -45,6 +49,27 @@ class ManagementEndpointsTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.json().path("name").asText()).isEqualTo("jvm.memory.used");
+    }
+
+    @Test
+    void the_admins_console_session_reads_the_metrics_a_merchants_does_not() {
+        String adminSession = consoleSession(ADMIN_KEY);
+        String merchantSession = consoleSession(clients.createClient("metrics-" + System.nanoTime()).apiKey());
+
+        HttpResponseView asAdmin = http.send("GET", "/actuator/metrics/jvm.memory.used", null,
+                Map.of("Cookie", ConsoleSessions.COOKIE + "=" + adminSession));
+        HttpResponseView asMerchant = http.send("GET", "/actuator/metrics/jvm.memory.used", null,
+                Map.of("Cookie", ConsoleSessions.COOKIE + "=" + merchantSession));
+
+        assertThat(asAdmin.status()).isEqualTo(200);
+        assertThat(asMerchant.status()).isEqualTo(401);
+    }
+
+    private String consoleSession(String key) {
+        HttpResponseView login = http.send("POST", "/console/session", "{\"apiKey\":\"" + key + "\"}",
+                Map.of("Content-Type", "application/json"));
+        assertThat(login.status()).isEqualTo(200);
+        return login.header("Set-Cookie").split(";", 2)[0].substring(ConsoleSessions.COOKIE.length() + 1);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.mmg.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
@@ -79,13 +78,5 @@ class QueryParametersTest extends GatewayApiTest {
             }
         }
         assertThat(checked).isGreaterThan(15);
-    }
-
-    @Test
-    void the_openapi_document_lists_the_parameters_an_endpoint_takes() {
-        JsonNode parameters = http.get("/api/v1/openapi.json", null).json()
-                .path("paths").path("/api/v1/payments").path("get").path("parameters");
-
-        assertThat(parameters.findValuesAsText("name")).contains("status", "provider", "type", "from", "to", "page", "size");
     }
 }

@@ -1,0 +1,13 @@
+-- GET /api/v1/admin/payments: one page of every merchant's payments (or one merchant's), newest first. A NULL filter
+-- means "any".
+SELECT *, payment_refunded_amount(id) AS refunded_amount FROM payment
+ WHERE (CAST(:#clientId AS uuid) IS NULL OR client_id = :#clientId)
+   AND (CAST(:#status AS text) IS NULL OR status = :#status)
+   AND (CAST(:#provider AS text) IS NULL OR provider = :#provider)
+   AND (CAST(:#type AS text) IS NULL OR type = :#type)
+   AND (CAST(:#from AS timestamptz) IS NULL OR created_at >= :#from)
+   AND (CAST(:#to AS timestamptz) IS NULL OR created_at < :#to)
+   AND (CAST(:#externalId AS text) IS NULL OR external_id = :#externalId)
+   AND (CAST(:#phoneNumber AS text) IS NULL OR phone_number = :#phoneNumber)
+ ORDER BY created_at DESC, id
+ LIMIT :#limit OFFSET :#offset
