@@ -39,6 +39,8 @@ public final class ExchangeProperties {
     public static final String REFUND_BODY = "refundBody";
     /** String: the secret of a new payment's callback URL (only its hash is stored). */
     public static final String CALLBACK_TOKEN = "callbackToken";
+    /** Map: parameters of cancel-payment.sql for a cancellation request. */
+    public static final String CANCELLATION = "cancellation";
     /** String: the secret of an M-Pesa transaction status result URL. */
     public static final String STATUS_TOKEN = "statusToken";
     /** {@code ProviderCall}: the provider request the next HTTP step sends. */
@@ -84,6 +86,8 @@ public final class ExchangeProperties {
     public static final String QUERY = "query";
     /** Map: SQL parameters of a list query. */
     public static final String QUERY_PARAMS = "queryParams";
+    /** Map: the stored row of a payment an operator looks at (admin payment view). */
+    public static final String PAYMENT_ROW = "paymentRow";
     /** Map: SQL parameters of the review queue. */
     public static final String QUEUE_PARAMS = "queueParams";
     /** Number: how many rows a list query matches in all. */

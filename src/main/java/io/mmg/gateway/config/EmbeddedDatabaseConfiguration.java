@@ -1,6 +1,7 @@
 package io.mmg.gateway.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.mmg.gateway.database.EmbeddedDatabaseLockedException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

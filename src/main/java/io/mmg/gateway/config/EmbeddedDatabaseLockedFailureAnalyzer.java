@@ -1,5 +1,6 @@
 package io.mmg.gateway.config;
 
+import io.mmg.gateway.database.EmbeddedDatabaseLockedException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,6 +1,5 @@
 package io.mmg.gateway.database;
 
-import io.mmg.gateway.config.EmbeddedDatabaseLockedException;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;

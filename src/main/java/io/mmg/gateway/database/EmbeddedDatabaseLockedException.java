@@ -1,4 +1,4 @@
-package io.mmg.gateway.config;
+package io.mmg.gateway.database;
 
 import java.nio.file.Path;
 
@@ -7,7 +7,7 @@ public class EmbeddedDatabaseLockedException extends IllegalStateException {
 
     private final Path dataDir;
 
-    EmbeddedDatabaseLockedException(Path dataDir, Throwable cause) {
+    public EmbeddedDatabaseLockedException(Path dataDir, Throwable cause) {
         super("The embedded database folder " + dataDir + " is locked by another process", cause);
         this.dataDir = dataDir;
     }
