@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +159,21 @@ class ApiAnswersMatchTheContractTest extends GatewayApiTest {
         assertMatches(http.get("/api/v1/admin/payments/" + id, ADMIN_KEY), "/api/v1/admin/payments/{id}", "get");
         assertMatches(http.get("/api/v1/admin/payments/needs-review?unknownOlderThanMinutes=30", ADMIN_KEY),
                 "/api/v1/admin/payments/needs-review", "get");
+    }
+
+    @Test
+    void console_session_answers_match_their_schemas() {
+        HttpResponseView login = http.send("POST", "/console/session",
+                "{\"apiKey\":\"" + apiKey + "\",\"operator\":\"ops\"}", Map.of("Content-Type", "application/json"));
+        String cookie = login.header("Set-Cookie").split(";")[0];
+        HttpResponseView refusedChange = http.send("POST", "/api/v1/payments/" + UUID.randomUUID() + "/cancel",
+                null, Map.of("Cookie", cookie));
+
+        assertMatches(login, "/console/session", "post");
+        assertMatches(http.send("GET", "/console/session", null, Map.of("Cookie", cookie)), "/console/session", "get");
+        assertMatches(http.send("GET", "/console/session", null, Map.of()), "/console/session", "get");
+        assertThat(refusedChange.json().path("code").asText()).as(refusedChange.toString()).isEqualTo("CSRF_TOKEN_INVALID");
+        assertMatches(refusedChange, "/api/v1/payments/{id}/cancel", "post");
     }
 
     /** The answer's body against the schema the document gives for this operation and the answer's status. */

@@ -36,11 +36,12 @@ class OpenApiContractTest extends GatewayApiTest {
     /** Called by providers on the URL the gateway gave them (docs/providers.md), not part of the merchants' API. */
     private static final String PROVIDER_CALLBACKS = "/callbacks/";
     /**
-     * Served by Spring MVC handlers, not Camel REST verbs, yet part of the API a checkout page uses
-     * (docs/live-status.md): the live status WebSocket and its Server-Sent Events twin.
+     * Served by Spring MVC handlers, not Camel REST verbs, yet part of the API: the live status WebSocket and its
+     * Server-Sent Events twin a checkout page uses (docs/live-status.md), and the console's login (docs/console.md).
      */
     private static final Set<String> SERVED_BY_SPRING_MVC = Set.of(
-            "GET /api/v1/live/payments/{id}", "GET /api/v1/live/payments/{id}/events");
+            "GET /api/v1/live/payments/{id}", "GET /api/v1/live/payments/{id}/events",
+            "POST /console/session", "GET /console/session", "DELETE /console/session");
     /** Codes no operation answers: a status or a row report instead, or provider callbacks only. */
     private static final Set<ErrorCode> ANSWERED_ELSEWHERE = Set.of(
             ErrorCode.PAYMENT_EXPIRED,          // an expiry is the EXPIRED status (README "Errors")
