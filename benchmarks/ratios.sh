@@ -23,7 +23,7 @@ database=${BENCH_DATABASE:-gateway_bench}
 compare_jar=${BENCH_COMPARE_JAR:-}
 compare_database=${BENCH_COMPARE_DATABASE:-${database}_compare}
 p99_limit_ms=50
-out=target/bench-ratios
+out=${BENCH_OUT:-target/bench-ratios}
 base="http://127.0.0.1:$port"
 simulators="http://127.0.0.1:$((port + 1))"
 floor="http://127.0.0.1:$((port + 2))"
@@ -35,11 +35,12 @@ psql() { command psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 pg_isready -h 127.0.0.1 -p 5432 -q || { echo "The benchmark needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth)"; exit 1; }
 command -v wrk >/dev/null || { echo "Install wrk (apt-get install wrk)"; exit 1; }
 
-jar=$(ls target/mobile-money-gateway-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+jar=${BENCH_JAR:-$(ls target/mobile-money-gateway-*.jar 2>/dev/null | head -n 1 || true)}   # BENCH_JAR: another build
+if [ -z "${BENCH_JAR:-}" ] && { [ -z "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; } || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q -DskipTests package
   jar=$(ls target/mobile-money-gateway-*.jar | head -n 1)
 fi
+echo "Measuring $jar${compare_jar:+ and $compare_jar}"
 # The floor's only library is the PostgreSQL driver the gateway ships with.
 rm -rf "$out/classes" "$out/lib" && mkdir -p "$out/lib"
 unzip -q -j -o "$jar" 'BOOT-INF/lib/postgresql-*.jar' -d "$out/lib"
@@ -80,6 +81,7 @@ start_gateway() {   # [arguments]: the gateway under test; sets gateway_pid and 
   startup_seconds=$(seconds_since "$started")
 }
 stop_gateway() { kill "$gateway_pid" 2>/dev/null || true; wait "$gateway_pid" 2>/dev/null || true; }
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$1/stat" 2>/dev/null; }
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null; }
 
 java -jar "$jar" --spring.profiles.active=simulators --server.port=$((port + 1)) --logging.level.root=WARN \
@@ -100,12 +102,12 @@ java -cp "$out/classes:$out/lib/*" io.mmg.bench.Floor $((port + 2)) "jdbc:postgr
 floor_pid=$!; pids+=("$floor_pid")
 await_up "$floor/ping" "$floor_pid" >/dev/null
 targets=(gateway floor)
-declare -A url=([gateway]=$base [floor]=$floor)
+declare -A url=([gateway]=$base [floor]=$floor) pid=([gateway]=$gateway_pid [floor]=$floor_pid)
 if [ -n "$compare_jar" ]; then
   launch_gateway "$compare_jar" $((port + 3)) "$compare_database" "$out/compare.log"
   compare_pid=$launched_pid; pids+=("$compare_pid")
   await_up "$compare/api/v1/ping" "$compare_pid" >/dev/null
-  targets+=(compare); url[compare]=$compare
+  targets+=(compare); url[compare]=$compare; pid[compare]=$compare_pid
 fi
 
 # --- load ------------------------------------------------------------------------------------------------------------
@@ -118,7 +120,7 @@ run_wrk() {   # name connections duration script url: one wrk run, its RESULT li
   BENCH_NAME="$name" wrk -t"$threads" -c"$connections" -d"$duration" -s "$script" "$target" | grep '^RESULT' \
     | sed "s/\$/ connections=$connections/" | tee -a "$out/results.log"
 }
-field() { grep -o " $2=[0-9.]*" <<<"$1" | cut -d= -f2; }
+field() { grep -o " $2=[0-9.]*" <<<"$1" | head -n 1 | cut -d= -f2; }
 
 echo "Warming up: ${warmup}s of collections on each"
 for target in "${targets[@]}"; do run_wrk "warmup.$target" 8 "${warmup}s" benchmarks/wrk/collections.lua "${url[$target]}" >/dev/null; done
@@ -129,7 +131,11 @@ for target in "${targets[@]}"; do best[$target]=0; done
 for connections in 1 2 4 6 8 12 16 24 32 48 64; do
   for target in "${targets[@]}"; do
     [ -n "${done_with[$target]:-}" ] && continue
+    cpu_before=$(cpu_ms "${pid[$target]}")
     line=$(run_wrk "collections.$target.c$connections" "$connections" "${step}s" benchmarks/wrk/collections.lua "${url[$target]}")
+    # The process's own CPU time per request (user + system): what a collection costs it, whatever the machine's load.
+    line="$line cpu_ms=$(awk -v a="$(cpu_ms "${pid[$target]}")" -v b="$cpu_before" -v n="$(field "$line" requests)" \
+      'BEGIN {if (n > 0) printf "%.2f", (a - b) / n; else print 0}')"
     if [ "$(field "$line" errors)" -gt 0 ] || awk -v p="$(field "$line" p99)" -v l=$p99_limit_ms 'BEGIN {exit !(p > l)}'; then
       echo "RESULT past.$target ${line#RESULT * }" >> "$out/results.log"; done_with[$target]=1
     elif [ "$(field "$line" rate)" -gt "${best[$target]}" ]; then
@@ -192,15 +198,16 @@ batch_rss=$(rss_mb "$gateway_pid")
 
 # --- the table -------------------------------------------------------------------------------------------------------
 knee_row() {   # label name
-  grep -q "^RESULT $2 " "$out/results.log" || { printf '| %s | none | | | |\n' "$1"; return; }
-  printf '| %s | %s/s | %s ms | %s ms | %s |\n' "$1" "$(value "$2" rate)" "$(value "$2" p50)" "$(value "$2" p99)" "$(value "$2" connections)"
+  grep -q "^RESULT $2 " "$out/results.log" || { printf '| %s | none | | | | |\n' "$1"; return; }
+  printf '| %s | %s/s | %s ms | %s ms | %s | %s |\n' "$1" "$(value "$2" rate)" "$(value "$2" p50)" "$(value "$2" p99)" \
+    "$(value "$2" connections)" "$(value "$2" cpu_ms)"
 }
 {
   echo
   echo "Gateway against its floor, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| measurement | rate | p50 | p99 | connections |"
-  echo "|---|---|---|---|---|"
+  echo "| measurement | rate | p50 | p99 | connections | CPU ms per request |"
+  echo "|---|---|---|---|---|---|"
   for target in "${targets[@]}"; do
     knee_row "$target: collections, knee (p99 < ${p99_limit_ms} ms, no errors)" "knee.$target"
     knee_row "$target: first step past the knee" "past.$target"
@@ -216,6 +223,7 @@ knee_row() {   # label name
   echo "| ratio | goal | measured |"
   echo "|---|---|---|"
   echo "| collection knee / floor knee | ≥ 0.7 | $(ratio "$(value knee.gateway rate)" "$(value knee.floor rate)") |"
+  echo "| CPU per collection at the knee, gateway / floor | | $(ratio "$(value knee.gateway cpu_ms)" "$(value knee.floor cpu_ms)") ($(value knee.gateway cpu_ms) / $(value knee.floor cpu_ms) ms) |"
   echo "| one at a time: gateway p50 − floor p50 | ≤ 5 ms | $(minus "$(value single.gateway p50)" "$(value single.floor p50)") ms |"
   echo "| one at a time: gateway p99 − floor p99 | ≤ 15 ms | $(minus "$(value single.gateway p99)" "$(value single.floor p99)") ms |"
   echo "| callbacks / floor callbacks | ≥ 0.7 | $(ratio "$(value callbacks.gateway rate)" "$(value callbacks.floor rate)") |"
