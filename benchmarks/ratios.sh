@@ -9,6 +9,9 @@
 #   BENCH_STEP_SECONDS=20 BENCH_WARMUP_SECONDS=120 BENCH_RSS_SECONDS=300 BENCH_BATCH_ROWS=100000 benchmarks/ratios.sh
 #   BENCH_COMPARE_JAR=../old/target/mobile-money-gateway-0.1.0-SNAPSHOT.jar benchmarks/ratios.sh   # a second gateway
 #                                                          # (another build) measured in the same steps
+# Also: BENCH_JAR (the jar measured; default target/, built if older than src), BENCH_BATCH_BEFORE_JAR (another build
+# pays the same payout file after), BENCH_STARTS (3), BENCH_SINGLE_SECONDS (15), BENCH_CALLBACKS (20000),
+# BENCH_PORT (18080, uses 4 ports), BENCH_DATABASE, BENCH_COMPARE_DATABASE, BENCH_BATCH_DIR, BENCH_OUT, BENCH_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +24,7 @@ batch_rows=${BENCH_BATCH_ROWS:-10000}
 callbacks=${BENCH_CALLBACKS:-20000}
 database=${BENCH_DATABASE:-gateway_bench}
 compare_jar=${BENCH_COMPARE_JAR:-}
+batch_dir=${BENCH_BATCH_DIR:-.gateway-data/batches}
 compare_database=${BENCH_COMPARE_DATABASE:-${database}_compare}
 p99_limit_ms=50
 out=${BENCH_OUT:-target/bench-ratios}
@@ -93,8 +97,8 @@ await_up "$simulators/sandbox/control/mtn/stats" "$simulators_pid" >/dev/null
 : > "$out/gateway.log"
 start_gateway; first_start=$startup_seconds; stop_gateway
 starts=()
-for _ in 1 2 3; do start_gateway; starts+=("$startup_seconds"); stop_gateway; done
-plain_start=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+for _ in $(seq 1 "${BENCH_STARTS:-3}"); do start_gateway; starts+=("$startup_seconds"); stop_gateway; done
+plain_start=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(( (${#starts[@]} + 1) / 2 ))p")
 
 start_gateway
 java -cp "$out/classes:$out/lib/*" io.mmg.bench.Floor $((port + 2)) "jdbc:postgresql://127.0.0.1:5432/$database" \
@@ -184,8 +188,8 @@ rss_gateway=$(rss_mb "$gateway_pid"); rss_floor=$(rss_mb "$floor_pid")
 
 # Bulk payouts, the batch pace off (5,000/s on 16 threads): a file of batch_rows rows dropped in the inbox.
 stop_gateway
-start_gateway --gateway.batches.rate-per-second=5000 --gateway.batches.threads=16 --gateway.batches.inbox-poll-ms=250
-inbox=.gateway-data/batches/inbox/$client
+start_gateway --gateway.batches.rate-per-second=5000 --gateway.batches.threads=16 --gateway.batches.inbox-poll-ms=250 --gateway.batches.dir="$batch_dir"
+inbox=$batch_dir/inbox/$client
 mkdir -p "$inbox"
 pay_file() {   # name: a file of batch_rows rows dropped in the inbox, awaited until every row is paid
   awk -v rows="$batch_rows" -v start="$RANDOM$RANDOM" 'BEGIN {
@@ -202,7 +206,7 @@ batch_rss=$(rss_mb "$gateway_pid"); batch_heap=$(value batch peakHeapMb)
 if [ -n "${BENCH_BATCH_BEFORE_JAR:-}" ]; then
   stop_gateway
   saved_jar=$jar; jar=$BENCH_BATCH_BEFORE_JAR
-  start_gateway --gateway.batches.rate-per-second=5000 --gateway.batches.threads=16 --gateway.batches.inbox-poll-ms=250
+  start_gateway --gateway.batches.rate-per-second=5000 --gateway.batches.threads=16 --gateway.batches.inbox-poll-ms=250 --gateway.batches.dir="$batch_dir"
   jar=$saved_jar
   pay_file ratio-payouts-before
   before_batch_rate=$(ratio "$(value batch rows)" "$(value batch completed)")
@@ -240,7 +244,7 @@ knee_row() {   # label name
   echo "| one at a time: gateway p99 − floor p99 | ≤ 15 ms | $(minus "$(value single.gateway p99)" "$(value single.floor p99)") ms |"
   echo "| callbacks / floor callbacks | ≥ 0.7 | $(ratio "$(value callbacks.gateway rate)" "$(value callbacks.floor rate)") |"
   echo "| bulk payouts / collection knee | ≥ 0.8 | $(ratio "$batch_rate" "$(value knee.gateway rate)") ($batch_rate rows/s, $(value batch rows) rows, peak heap $batch_heap MB, RSS after $batch_rss MB) |"
-  echo "| start-up, java -jar on an existing database (median of 3) | < 6 s | $plain_start s (${starts[*]}; empty database $first_start s) |"
+  echo "| start-up, java -jar on an existing database (median of ${#starts[@]}) | < 6 s | $plain_start s (${starts[*]}; empty database $first_start s) |"
   echo "| resident memory after ${rss_seconds} s at the knee | ≤ 512 MB | $rss_gateway MB (floor $rss_floor MB) |"
   echo "| rate-limit check: p50 on − off (mean of 2 each) | ≤ 1 ms | $(minus "$(limits_p50 on)" "$(limits_p50 off)") ms (rate $(limits_rate on)/s on, $(limits_rate off)/s off) |"
   if [ -n "${before_batch_rate:-}" ]; then
