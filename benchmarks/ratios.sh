@@ -176,8 +176,8 @@ limits_rate() { for round in 1 2; do value "limits-$1.$round" rate; done | mean_
 steps callbacks-file "$callbacks" "$out/callbacks.tsv" >/dev/null
 psql -d "$database" -c "INSERT INTO floor_payment (id, client_id, status, amount, currency, phone_number)
   SELECT gen_random_uuid(), 'bench', 'PENDING', 1000, 'EUR', '256700000000' FROM generate_series(1, $callbacks)"
-psql -d "$database" -c "SELECT '/callback/' || id || E'\t' || '{\"financialTransactionId\":\"1\",\"amount\":\"1000\",
-  \"currency\":\"EUR\",\"payer\":{\"partyIdType\":\"MSISDN\",\"partyId\":\"256700000000\"},\"status\":\"SUCCESSFUL\"}'
+floor_body='{"financialTransactionId":"1","amount":"1000","currency":"EUR","payer":{"partyIdType":"MSISDN","partyId":"256700000000"},"status":"SUCCESSFUL"}'   # one line: wrk reads a callback per line
+psql -d "$database" -c "SELECT '/callback/' || id || E'\t' || '$floor_body'
   FROM floor_payment WHERE status = 'PENDING'" > "$out/floor-callbacks.tsv"
 BENCH_CALLBACKS="$out/callbacks.tsv" BENCH_THREADS=2 run_wrk callbacks.gateway 16 "${step}s" benchmarks/wrk/callbacks.lua "$base" >/dev/null
 BENCH_CALLBACKS="$out/floor-callbacks.tsv" BENCH_THREADS=2 run_wrk callbacks.floor 16 "${step}s" benchmarks/wrk/callbacks.lua "$floor" >/dev/null
