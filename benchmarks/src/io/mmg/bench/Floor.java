@@ -76,6 +76,9 @@ public final class Floor {
     }
 
     public static void main(String[] args) throws Exception {
+        // The JDK's HttpServer leaves Nagle's algorithm on: its answer's second write then waits for the client's
+        // delayed ACK, about 40 ms a request. Tomcat (the gateway) turns it off; so does the floor.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int port = Integer.parseInt(args[0]);
         int poolSize = Integer.parseInt(System.getenv().getOrDefault("FLOOR_POOL", "10"));
         int threads = Integer.parseInt(System.getenv().getOrDefault("FLOOR_THREADS", "64"));
