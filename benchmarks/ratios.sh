@@ -242,7 +242,7 @@ knee_row() {   # label name
   # Where the machine is too busy for any step within the p99 limit, the rates at the same load still compare.
   same_steps=$(for c in 1 2 4 6 8 12 16 24 32 48 64; do
     g=$(value "collections.gateway.c$c" rate); f=$(value "collections.floor.c$c" rate)
-    [ -n "$g" ] && [ -n "$f" ] && printf '%s conn. %s, ' "$c" "$(ratio "$g" "$f")"; done)
+    if [ -n "$g" ] && [ -n "$f" ]; then printf '%s conn. %s, ' "$c" "$(ratio "$g" "$f")"; fi; done)
   echo "| collection rate / floor rate at the same connections | | ${same_steps%, } |"
   echo "| CPU per collection at the knee, gateway / floor | | $(ratio "$(value knee.gateway cpu_ms)" "$(value knee.floor cpu_ms)") ($(value knee.gateway cpu_ms) / $(value knee.floor cpu_ms) ms) |"
   echo "| one at a time: gateway p50 − floor p50 | ≤ 5 ms | $(minus "$(value single.gateway p50)" "$(value single.floor p50)") ms |"
