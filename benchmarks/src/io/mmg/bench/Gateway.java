@@ -20,12 +20,15 @@ final class Gateway {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     final String base;
+    /** Where the simulators are: the gateway itself, or their own process (-Dsimulator=...). */
+    final String simulator;
     final HttpClient http;
     /** Numbers no earlier run used, so daily limits never interfere: 2567 + 8 digits from a random start. */
     private final long phoneBase = (long) (Math.random() * 50_000_000L);
 
     Gateway(String base) {
         this.base = base;
+        this.simulator = System.getProperty("simulator", base);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -44,7 +47,7 @@ final class Gateway {
 
     String simulatorToken() throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((MTN_API_USER + ":" + MTN_API_KEY).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/sandbox/mtn/collection/token/"))
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(simulator + "/sandbox/mtn/collection/token/"))
                 .header("Authorization", "Basic " + basic)
                 .header("Ocp-Apim-Subscription-Key", MTN_COLLECTION_KEY)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
@@ -57,7 +60,7 @@ final class Gateway {
     }
 
     void resetMtnSimulator() throws IOException, InterruptedException {
-        send(HttpRequest.newBuilder(URI.create(base + "/sandbox/control/mtn")).DELETE().build(), 204);
+        send(HttpRequest.newBuilder(URI.create(simulator + "/sandbox/control/mtn")).DELETE().build(), 204);
     }
 
     void setMtnSimulator(String settingsJson) throws IOException, InterruptedException {
@@ -65,12 +68,12 @@ final class Gateway {
     }
 
     String mtnStats() throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + "/sandbox/control/mtn/stats")).GET().build(), 200).body();
+        return send(HttpRequest.newBuilder(URI.create(simulator + "/sandbox/control/mtn/stats")).GET().build(), 200).body();
     }
 
     /** The simulator's view of a transaction: its callback URL and its status body now. */
     String mtnTransaction(String referenceId) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + "/sandbox/control/mtn/transactions/" + referenceId)).GET().build(), 200)
+        return send(HttpRequest.newBuilder(URI.create(simulator + "/sandbox/control/mtn/transactions/" + referenceId)).GET().build(), 200)
                 .body();
     }
 
@@ -102,7 +105,7 @@ final class Gateway {
     }
 
     private HttpRequest json(String method, String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        return HttpRequest.newBuilder(URI.create((path.startsWith("/sandbox") ? simulator : base) + path)).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }

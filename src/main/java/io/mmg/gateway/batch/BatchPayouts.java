@@ -63,13 +63,10 @@ public class BatchPayouts {
             release(itemId);   // paused or cancelled since the claim
             return;
         }
+        // The claim fixed the payment id (claim-batch-items.sql); a payment with it exists only if an earlier
+        // claim created it, and may have sent it: follow that payment, never send another.
         UUID paymentId = (UUID) item.get("payment_id");
-        if (paymentId == null) {
-            paymentId = UUID.randomUUID();
-            jdbc.update("UPDATE disbursement_batch_item SET payment_id = ? WHERE id = ? AND payment_id IS NULL", paymentId, itemId);
-            paymentId = jdbc.queryForObject("SELECT payment_id FROM disbursement_batch_item WHERE id = ?", UUID.class, itemId);
-        } else if (paymentExists(paymentId)) {
-            // A previous attempt created it (and may have sent it): follow that payment, never send another.
+        if (Boolean.TRUE.equals(item.get("payment_exists"))) {
             markSubmitted(itemId);
             return;
         }
@@ -92,6 +89,15 @@ public class BatchPayouts {
     }
 
     private void settle(long itemId, UUID batchId, UUID paymentId, Exchange answer) {
+        // Most rows: the payment exists and was sent, or may have been; one statement checks and marks the row.
+        int submitted = jdbc.update("""
+                UPDATE disbursement_batch_item SET status = 'SUBMITTED', claimed_until = NULL
+                 WHERE id = ? AND EXISTS (SELECT 1 FROM payment p WHERE p.id = ?
+                                             AND NOT (p.status = 'FAILED' AND p.reason = ANY (?)))""",
+                itemId, paymentId, NOT_SENT.toArray(String[]::new));
+        if (submitted == 1) {
+            return;
+        }
         List<Map<String, Object>> payment = jdbc.queryForList("SELECT status, reason FROM payment WHERE id = ?", paymentId);
         if (payment.isEmpty()) {
             JsonNode error = errorOf(answer);
@@ -133,11 +139,6 @@ public class BatchPayouts {
 
     private String batchStatus(UUID batchId) {
         return jdbc.queryForObject("SELECT status FROM disbursement_batch WHERE id = ?", String.class, batchId);
-    }
-
-    private boolean paymentExists(UUID paymentId) {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM payment WHERE id = ?", Integer.class, paymentId);
-        return count != null && count > 0;
     }
 
     private JsonNode errorOf(Exchange answer) {

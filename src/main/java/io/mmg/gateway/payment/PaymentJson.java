@@ -40,10 +40,9 @@ public class PaymentJson {
         view.put("financialTransactionId", payment.financialTransactionId());
         // The provider's own id when it differs from ours (M-Pesa CheckoutRequestID, ConversationID).
         view.put("providerReference", payment.providerReference());
-        if (payment.providerOutcome() != null) {
-            // A cancelled payment: what its provider finally said (docs/cancellation.md).
-            view.put("providerOutcome", payment.providerOutcome());
-        }
+        // What the provider finally said of a CANCELLED payment (docs/cancellation.md); null for any other, so that
+        // every payment has the same fields.
+        view.put("providerOutcome", payment.providerOutcome());
         view.put("originalPaymentId", payment.originalPaymentId() == null ? null : payment.originalPaymentId().toString());
         // What SUCCESSFUL refunds (POST /payments/{id}/refunds) paid back so far; null for a type that cannot be
         // refunded, so that every payment type has the same fields.

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class ApiAnswersMatchTheContractTest extends GatewayApiTest {
 
     private static final String ADMIN_KEY = "test-admin-key";
+    /** MTN's sandbox number that stays PENDING until told otherwise (docs/sandbox.md). */
+    private static final String MTN_STAYS_PENDING = "46733123454";
 
     private JsonNode document;
 
@@ -131,6 +134,48 @@ class ApiAnswersMatchTheContractTest extends GatewayApiTest {
         assertMatches(http.get("/api/v1/balances", ADMIN_KEY), "/api/v1/balances", "get");
         assertMatches(http.get("/api/v1/admin/payments/needs-review", ADMIN_KEY), "/api/v1/admin/payments/needs-review", "get");
         assertMatches(http.get("/api/v1/admin/routes", ADMIN_KEY), "/api/v1/admin/routes", "get");
+    }
+
+    @Test
+    void cancellation_live_token_and_admin_payment_answers_match_their_schemas() {
+        HttpResponseView pending = http.post("/api/v1/collections", apiKey,
+                "{\"amount\":\"5\",\"currency\":\"EUR\",\"phoneNumber\":\"" + MTN_STAYS_PENDING + "\"}");
+        String id = pending.json().path("id").asText();
+        HttpResponseView token = http.post("/api/v1/payments/" + id + "/client-token", apiKey, "");
+        HttpResponseView cancelled = http.post("/api/v1/payments/" + id + "/cancel", apiKey, "{\"note\":\"Left\"}");
+        HttpResponseView batch = http.send("POST", "/api/v1/disbursement-batches?approval=required",
+                "external_id,phone_number,amount\nr-1," + Phones.uganda() + ",5000\n",
+                Map.of("Authorization", "Bearer " + apiKey, "Content-Type", "text/csv"));
+        String row = "/api/v1/disbursement-batches/" + batch.json().path("id").asText() + "/items/1/cancel";
+
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        assertMatches(token, "/api/v1/payments/{id}/client-token", "post");
+        assertThat(cancelled.json().path("providerOutcome").asText()).as(cancelled.toString()).isEqualTo("WAITING");
+        assertMatches(cancelled, "/api/v1/payments/{id}/cancel", "post");
+        assertMatches(http.post("/api/v1/payments/" + id + "/cancel", apiKey, null), "/api/v1/payments/{id}/cancel", "post");
+        assertMatches(http.post(row, apiKey, null), "/api/v1/disbursement-batches/{id}/items/{row}/cancel", "post");
+        HttpResponseView cancelledOnes = http.get("/api/v1/payments?status=CANCELLED&phoneNumber=" + MTN_STAYS_PENDING, apiKey);
+        assertThat(cancelledOnes.json().path("items").findValuesAsText("id")).as(cancelledOnes.toString()).contains(id);
+        assertMatches(cancelledOnes, "/api/v1/payments", "get");
+        assertMatches(http.get("/api/v1/admin/payments?size=5", ADMIN_KEY), "/api/v1/admin/payments", "get");
+        assertMatches(http.get("/api/v1/admin/payments/" + id, ADMIN_KEY), "/api/v1/admin/payments/{id}", "get");
+        assertMatches(http.get("/api/v1/admin/payments/needs-review?unknownOlderThanMinutes=30", ADMIN_KEY),
+                "/api/v1/admin/payments/needs-review", "get");
+    }
+
+    @Test
+    void console_session_answers_match_their_schemas() {
+        HttpResponseView login = http.send("POST", "/console/session",
+                "{\"apiKey\":\"" + apiKey + "\",\"operator\":\"ops\"}", Map.of("Content-Type", "application/json"));
+        String cookie = login.header("Set-Cookie").split(";")[0];
+        HttpResponseView refusedChange = http.send("POST", "/api/v1/payments/" + UUID.randomUUID() + "/cancel",
+                null, Map.of("Cookie", cookie));
+
+        assertMatches(login, "/console/session", "post");
+        assertMatches(http.send("GET", "/console/session", null, Map.of("Cookie", cookie)), "/console/session", "get");
+        assertMatches(http.send("GET", "/console/session", null, Map.of()), "/console/session", "get");
+        assertThat(refusedChange.json().path("code").asText()).as(refusedChange.toString()).isEqualTo("CSRF_TOKEN_INVALID");
+        assertMatches(refusedChange, "/api/v1/payments/{id}/cancel", "post");
     }
 
     /** The answer's body against the schema the document gives for this operation and the answer's status. */
