@@ -99,6 +99,31 @@ public class BatchApi {
         replies.reply(exchange, 200, view(batchId, clientId));
     }
 
+    /**
+     * POST /disbursement-batches/{id}/pause: no row is sent until /resume (paused_until NULL: no automatic resume).
+     * Rows already with the provider finish; a row claimed but not sent yet is released by BatchPayouts.pay.
+     */
+    public void pause(Exchange exchange) {
+        UUID batchId = batchId(exchange);
+        UUID clientId = client(exchange).id();
+        int changed = jdbc.update("""
+                UPDATE disbursement_batch SET status = 'PAUSED', status_reason = 'Paused on request', paused_until = NULL
+                 WHERE id = ? AND client_id = ? AND status IN ('PROCESSING', 'PAUSED')""", batchId, clientId);
+        requireChanged(changed, batchId, clientId, "paused", "PROCESSING or PAUSED");
+        replies.reply(exchange, 200, view(batchId, clientId));
+    }
+
+    /** POST /disbursement-batches/{id}/resume: a paused batch (on request or after an outage) pays again now. */
+    public void resume(Exchange exchange) {
+        UUID batchId = batchId(exchange);
+        UUID clientId = client(exchange).id();
+        int changed = jdbc.update("""
+                UPDATE disbursement_batch SET status = 'PROCESSING', status_reason = NULL, paused_until = NULL
+                 WHERE id = ? AND client_id = ? AND status = 'PAUSED'""", batchId, clientId);
+        requireChanged(changed, batchId, clientId, "resumed", "PAUSED");
+        replies.reply(exchange, 200, view(batchId, clientId));
+    }
+
     /** GET /disbursement-batches/{id}/result.csv: the result file, as it stands now. */
     public void result(Exchange exchange) {
         UUID batchId = batchId(exchange);

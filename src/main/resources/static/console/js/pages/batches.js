@@ -1,5 +1,5 @@
 // Payout batches: upload a CSV, see its invalid rows before anything is paid, approve, follow the progress,
-// cancel, download the result file.
+// pause, resume or cancel, download the result file.
 import { api, query } from '../api.js';
 import { time, shortId } from '../format.js';
 import { h, show, badge, table, empty, field, errorNotice, notice, confirmAction, dl } from '../ui.js';
@@ -93,6 +93,12 @@ function draw(container, batch, invalidRows, rows, refresh) {
   if (batch.status === 'AWAITING_APPROVAL') {
     actions.append(act('Approve', 'approve', `Pay the ${c.queued} valid row(s) of ${batch.fileName || 'this file'} now?`
       + (c.invalid ? ` The ${c.invalid} invalid row(s) are not paid.` : ''), true));
+  }
+  if (batch.status === 'PROCESSING') {
+    actions.append(act('Pause', 'pause', 'Pause the batch? No row is sent until you resume it; rows already sent finish.'));
+  }
+  if (batch.status === 'PAUSED') {
+    actions.append(act('Resume', 'resume', 'Resume the batch? Its waiting rows are sent again now.', true));
   }
   if (!FINAL.includes(batch.status)) {
     actions.append(act('Cancel', 'cancel', 'Cancel the batch? Rows not sent yet are skipped; sent ones finish.'));

@@ -164,6 +164,37 @@ class PayoutBatchTest extends GatewayApiTest {
         assertThat(cancelled.path("counts").path("skipped").asInt()).isEqualTo(2500);
     }
 
+    @Test
+    void a_paused_batch_sends_nothing_until_it_is_resumed() throws InterruptedException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int row = 1; row <= 300; row++) {   // six seconds of payouts at the tests' 50 a second
+            csv.append("HOLD-").append(run).append('-').append(row).append(',').append(Phones.uganda()).append(",1000,,,\n");
+        }
+        String id = upload(csv.toString(), "?approval=required").json().path("id").asText();
+        String batch = "/api/v1/disbursement-batches/" + id;
+        HttpResponseView early = http.post(batch + "/pause", apiKey, "");
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().path("code").asText()).isEqualTo("BATCH_STATE_CONFLICT");
+
+        assertThat(http.post(batch + "/approve", apiKey, "").status()).isEqualTo(200);
+        HttpResponseView paused = http.post(batch + "/pause", apiKey, "");
+
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        assertThat(paused.json().path("status").asText()).isEqualTo("PAUSED");
+        Thread.sleep(1500);   // rows claimed before the pause are released or finish
+        int waiting = http.get(batch, apiKey).json().path("counts").path("queued").asInt();
+        Thread.sleep(2500);
+        JsonNode stillPaused = http.get(batch, apiKey).json();
+        assertThat(stillPaused.path("status").asText()).isEqualTo("PAUSED");
+        assertThat(stillPaused.path("counts").path("queued").asInt()).isEqualTo(waiting).isPositive();
+
+        HttpResponseView resumed = http.post(batch + "/resume", apiKey, "");
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        assertThat(awaitBatch(id, "COMPLETED").path("counts").path("queued").asInt()).isZero();
+        assertThat(http.post(batch + "/resume", apiKey, "").json().path("code").asText()).isEqualTo("BATCH_STATE_CONFLICT");
+    }
+
     private void assertFileRefused(String csv, String messagePart) {
         HttpResponseView response = upload(csv, "");
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
