@@ -7,8 +7,16 @@ import io.mmg.gateway.support.GatewayApiTest;
 import io.mmg.gateway.support.HttpResponseView;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.Reconciliations;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,6 +123,41 @@ class MetricsTest extends GatewayApiTest {
 
         assertThat(scrape().delta(before, "gateway_reconciliation_results_total",
                 "provider=\"MTN_MOMO\",result=\"MATCHED\"")).isEqualTo(1);
+    }
+
+    @Test
+    void every_series_the_grafana_dashboard_plots_is_served_once_payments_flow() throws IOException {
+        Set<String> plotted = seriesPlottedBy(Path.of("monitoring/grafana/dashboards/gateway.json"));
+        assertThat(plotted).contains("gateway_payments_initiated_total", "gateway_provider_calls_seconds_bucket");
+        // A merchant whose webhook endpoint refuses connections, a collection, and a reconciliation run: every kind
+        // of activity the dashboard plots.
+        assertThat(http.put("/api/v1/webhook-endpoint", apiKey, "{\"url\":\"http://127.0.0.1:9/hooks\"}").status())
+                .isEqualTo(201);
+        try {
+            awaitStatus(collect(Phones.uganda(), "1000").json().path("id").asText(), "SUCCESSFUL");
+            new Reconciliations(http, apiKey).reconcileRecent();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String served = http.get("/actuator/prometheus", null).body();
+                assertThat(plotted).allSatisfy(series ->
+                        assertThat(served).as("a series the dashboard plots").containsPattern("(?m)^" + series + "[{ ]"));
+            });
+        } finally {
+            http.send("DELETE", "/api/v1/webhook-endpoint", null, Map.of("Authorization", "Bearer " + apiKey));
+        }
+    }
+
+    /** The metric names in the dashboard's PromQL expressions (gateway_, camel_, hikaricp_, http_, jvm_ series). */
+    private static Set<String> seriesPlottedBy(Path dashboard) throws IOException {
+        Set<String> names = new TreeSet<>();
+        Pattern metric = Pattern.compile("\\b((?:gateway|camel|hikaricp|http|jvm|process)_[a-z_]+)");
+        for (JsonNode expr : new ObjectMapper().readTree(dashboard.toFile()).findValues("expr")) {
+            Matcher found = metric.matcher(expr.asText());
+            while (found.find()) {
+                names.add(found.group(1));
+            }
+        }
+        return names;
     }
 
     private PrometheusScrape scrape() {
