@@ -67,6 +67,26 @@ class OpenApiContractTest extends GatewayApiTest {
     }
 
     @Test
+    void every_property_schema_uses_only_schema_keywords() {
+        // An unquoted comma in a YAML flow mapping ({description: a, b}) silently adds a keyword "b"; OpenAPI 3.1
+        // schemas allow unknown keywords, so the parser above does not see it.
+        Set<String> keywords = Set.of("type", "format", "description", "items", "$ref", "examples", "example", "maxLength",
+                "minLength", "const", "enum", "properties", "oneOf", "anyOf", "allOf", "minimum", "maximum",
+                "additionalProperties", "pattern", "deprecated", "required", "default", "minItems", "maxItems",
+                "readOnly", "writeOnly", "title", "exclusiveMinimum", "exclusiveMaximum", "uniqueItems", "nullable");
+        List<String> strays = new ArrayList<>();
+        for (JsonNode schema : document().findParents("properties")) {
+            schema.path("properties").fields().forEachRemaining(property -> property.getValue().fieldNames()
+                    .forEachRemaining(keyword -> {
+                        if (!keywords.contains(keyword) && !keyword.startsWith("x-")) {
+                            strays.add(property.getKey() + ": " + keyword);
+                        }
+                    }));
+        }
+        assertThat(strays).isEmpty();
+    }
+
+    @Test
     void every_rest_verb_is_in_the_document_and_the_document_has_no_other() {
         Set<String> served = new TreeSet<>(restVerbs().keySet());
         served.addAll(SERVED_BY_SPRING_MVC);
