@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 final class MoneyAudit {
 
     static final Set<String> FINAL = Set.of("SUCCESSFUL", "FAILED", "EXPIRED", "CANCELLED");
+    /** Provider reasons of a payment FAILED before it was sent: its merchant may retry the order. */
+    static final Set<String> NEVER_SENT = Set.of("BULKHEAD_FULL", "CIRCUIT_OPEN", "CONNECTION_FAILED");
 
     /** One payment as the gateway stored it. */
     record Stored(String id, String provider, String status, String reason, String providerReason,
@@ -66,6 +68,13 @@ final class MoneyAudit {
 
     List<Stored> payments() {
         return payments;
+    }
+
+    /** The payments that may have reached the provider: all but those FAILED before sending. */
+    List<Stored> maybeSent() {
+        return payments.stream()
+                .filter(payment -> !("FAILED".equals(payment.status()) && NEVER_SENT.contains(payment.providerReason())))
+                .toList();
     }
 
     /** Orders (externalIds) for which MTN created more than one transaction. */

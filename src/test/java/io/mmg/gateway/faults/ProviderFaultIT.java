@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.assertj.core.api.SoftAssertions;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 class ProviderFaultIT {
 
     /** Provider reasons of payments turned away before sending: final without any provider answer. */
-    private static final Set<String> NEVER_SENT = Set.of("BULKHEAD_FULL", "CIRCUIT_OPEN", "CONNECTION_FAILED");
 
     private static final int PAYMENTS = FaultForm.count("provider.payments", 12, 40);
     private static final int HUNG_PAYMENTS = FaultForm.count("provider.hung-payments", 80, 120);
@@ -108,7 +106,7 @@ class ProviderFaultIT {
         List<String> settledMeanwhile = MoneyAudit.read(database, scenario.prefix())
                 .stream().filter(payment -> MoneyAudit.FINAL.contains(payment.status()))
                 // Turned away before sending (bulkhead full, circuit open) is final without any answer to misread.
-                .filter(payment -> !NEVER_SENT.contains(String.valueOf(payment.providerReason())))
+                .filter(payment -> !MoneyAudit.NEVER_SENT.contains(String.valueOf(payment.providerReason())))
                 .map(payment -> payment.id() + " " + payment.status() + " " + payment.providerReason()).toList();
         provider.clearFaults();
         scenario.collect(placed);

@@ -105,7 +105,9 @@ class TwoInstancesFaultIT {
 
     @Test
     void every_payment_is_settled_by_the_pollers_and_agrees_with_the_provider() {
-        assertThat(audit.payments()).hasSize(PAYMENTS);
+        // Ten merchants at once can fill an instance's bulkhead: that payment is FAILED before it is sent and its
+        // merchant places the order again. Every order ends with exactly one payment that may have reached MTN.
+        assertThat(audit.maybeSent()).extracting(MoneyAudit.Stored::externalId).doesNotHaveDuplicates().hasSize(PAYMENTS);
         assertThat(audit.openPayments()).isEmpty();
         assertThat(audit.finalStatesContradictingTheProvider()).isEmpty();
         assertThat(audit.secondCharges()).isEmpty();
