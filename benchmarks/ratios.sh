@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The gateway against its floor (issue 13; docs/benchmarks.md "The gateway against its floor"), in one run.
+# The gateway against its floor (docs/benchmarks.md "The gateway against its floor"), in one run.
 #
 # The floor (benchmarks/src/io/mmg/bench/Floor.java) does a collection's durable work with no framework. It and the
 # gateway both send to one MTN simulator in its own process (the jar's simulators profile, answering at once), on
@@ -130,7 +130,7 @@ echo "Warming up: ${warmup}s of collections on each"
 for target in "${targets[@]}"; do run_wrk "warmup.$target" 8 "${warmup}s" benchmarks/wrk/collections.lua "${url[$target]}" >/dev/null; done
 
 # The knee of each, side by side: at every step each target in turn, until its p99 passes the limit or an answer fails.
-declare -A done_with best
+declare -A done_with=() best=()
 for target in "${targets[@]}"; do best[$target]=0; done
 for connections in 1 2 4 6 8 12 16 24 32 48 64; do
   for target in "${targets[@]}"; do
@@ -153,7 +153,7 @@ done
 for target in "${targets[@]}"; do run_wrk "single.$target" 1 "${single}s" benchmarks/wrk/collections.lua "${url[$target]}" >/dev/null; done
 if [ -n "$compare_jar" ]; then kill "$compare_pid" 2>/dev/null || true; fi   # the rest measures this gateway only
 
-# The per-client rate-limit check (issue 16): the sandbox merchant limited (limits too high to refuse) against
+# The per-client rate-limit check (README "Rate limits"): the sandbox merchant limited (limits too high to refuse) against
 # unlimited, alternately, twice each, at the gateway's knee.
 knee_connections=$(value knee.gateway connections || true); knee_connections=${knee_connections:-1}
 client=$(psql -d "$database" -c "SELECT client_id FROM api_key WHERE key_prefix = 'sk_sandbox_d' LIMIT 1")

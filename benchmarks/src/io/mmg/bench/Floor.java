@@ -23,7 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 
 /**
- * The floor of a collection (issue 13): the same durable work with no framework. Plain JDBC, the JDK's HttpServer
+ * The floor of a collection (docs/benchmarks.md "The gateway against its floor"): the same durable work with no framework. Plain JDBC, the JDK's HttpServer
  * and HttpClient, nothing else on the classpath but the PostgreSQL driver.
  *
  * <pre>
