@@ -6,7 +6,7 @@
 -- blocks the update: the bean replays or refuses it.
 -- Always one row: found_* describe the payment as it was under the lock (NULL: not this client's), key_* the
 -- earlier cancellation with this key, cancelled whether this statement cancelled it (and then the row's id,
--- previous_status, status, provider, product and phone_number).
+-- previous_status, status, provider, product, type and phone_number).
 WITH current AS (
     SELECT id, status, type, send_attempts FROM payment WHERE id = :#id AND client_id = :#clientId FOR UPDATE
 ), recorded AS (
@@ -28,7 +28,7 @@ WITH current AS (
            updated_at = now()
       FROM admitted a
      WHERE p.id = a.id
-    RETURNING p.id, p.client_id, a.status AS previous_status, p.status, p.provider, p.product, p.phone_number
+    RETURNING p.id, p.client_id, a.status AS previous_status, p.status, p.provider, p.product, p.type, p.phone_number
 ), cancellation AS (
     INSERT INTO payment_cancellation (payment_id, client_id, idempotency_key, request_hash, note)
     SELECT id, client_id, :#idempotencyKey, :#requestHash, :#note FROM updated
@@ -41,8 +41,8 @@ WITH current AS (
 SELECT c.status AS found_status, c.type AS found_type, c.send_attempts AS found_send_attempts,
        r.payment_id AS key_payment_id, r.request_hash AS key_request_hash,
        EXISTS (SELECT 1 FROM updated) AS cancelled,
-       -- the changed row's own columns, so the status-change log line (observability/StatusChangeLog) sees it
-       u.id, u.previous_status, u.status, u.provider, u.product, u.phone_number
+       -- the changed row's own columns, for the status-change log line (StatusChangeLog) and meters (SentExchangeMeters)
+       u.id, u.previous_status, u.status, u.provider, u.product, u.type, u.phone_number
   FROM (SELECT 1) AS one
   LEFT JOIN updated u ON TRUE
   LEFT JOIN current c ON TRUE

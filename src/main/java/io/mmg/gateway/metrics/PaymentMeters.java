@@ -34,7 +34,7 @@ class PaymentMeters {
     }
 
     /**
-     * A row of apply-status.sql, record-initiation.sql or resolve-payment.sql: counted when it made the payment
+     * A row of apply-status.sql, record-initiation.sql, resolve-payment.sql or cancel-payment.sql: counted when it made the payment
      * final. Those statements return a row only for a payment that was open (record-initiation.sql: says whether
      * its status changed).
      */

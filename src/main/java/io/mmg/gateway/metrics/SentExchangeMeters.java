@@ -73,7 +73,7 @@ class SentExchangeMeters extends EventNotifierSupport {
             return Step.PAYMENT_STORED;
         }
         if (uri.contains("sql/apply-status.sql") || uri.contains("sql/record-initiation.sql")
-                || uri.contains("sql/resolve-payment.sql")) {
+                || uri.contains("sql/resolve-payment.sql") || uri.contains("sql/cancel-payment.sql")) {
             return Step.STATUS_CHANGED;
         }
         if (uri.contains("sql/claim-due-payments.sql")) {

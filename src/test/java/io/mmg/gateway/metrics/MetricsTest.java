@@ -57,6 +57,19 @@ class MetricsTest extends GatewayApiTest {
     }
 
     @Test
+    void a_cancelled_collection_is_counted_as_finished_cancelled() {
+        // MTN's sandbox number that stays PENDING until told otherwise (docs/sandbox.md)
+        String id = http.post("/api/v1/collections", apiKey,
+                "{\"amount\":\"5\",\"currency\":\"EUR\",\"phoneNumber\":\"46733123454\"}").json().path("id").asText();
+        PrometheusScrape before = scrape();
+
+        assertThat(http.post("/api/v1/payments/" + id + "/cancel", apiKey, null).status()).isEqualTo(200);
+
+        assertThat(scrape().delta(before, "gateway_payments_finished_total",
+                MTN_COLLECTION + ",type=\"COLLECTION\",status=\"CANCELLED\"")).isEqualTo(1);
+    }
+
+    @Test
     void a_provider_that_answers_503_is_counted_by_outcome_once_per_attempt() {
         PrometheusScrape before = scrape();
         mtn.addFault("{\"operation\":\"disbursement/transfer\",\"times\":-1,\"httpStatus\":503}");
