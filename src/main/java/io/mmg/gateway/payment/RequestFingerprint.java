@@ -1,9 +1,6 @@
 package io.mmg.gateway.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.mmg.gateway.api.Sha256;
 
 /**
  * The fingerprint of a payment request (payment.request_hash): a replay of an Idempotency-Key is the same request
@@ -16,11 +13,6 @@ public final class RequestFingerprint {
     }
 
     public static String of(String canonicalRequest) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(canonicalRequest);
     }
 }

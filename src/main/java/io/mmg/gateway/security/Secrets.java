@@ -1,8 +1,8 @@
 package io.mmg.gateway.security;
 
+import io.mmg.gateway.api.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -37,12 +37,7 @@ public final class Secrets {
      * enough to run on every API call.
      */
     public static String sha256(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(value);
     }
 
     public static boolean constantTimeEquals(String a, String b) {
