@@ -9,7 +9,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * How long the web server lets a request run before it answers by itself (Spring MVC's async request timeout,
- * 30 s when not set). The routes run on threads of their own (camel-platform-http), so a timeout shorter than a
+ * 30 s when not set). Routes now run on the request thread (web/RoutesOnRequestThread) and are not bounded by it;
+ * it still bounds any answer that goes asynchronous. When routes ran on threads of their own, a timeout shorter than a
  * route answered 503 while the route went on, sent the payment, and then failed to write its own answer on a
  * recycled response: two answers, the first one false. So the timeout is derived from the bounds of the longest
  * route, a payment request: the provider budget (every attempt timing out, {@link InitiationBudget}) plus the

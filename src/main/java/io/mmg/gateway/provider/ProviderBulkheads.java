@@ -35,7 +35,7 @@ public class ProviderBulkheads {
 
     public ProviderBulkheads(@Value("${gateway.mtn.max-concurrent-calls:8}") int mtnCalls,
                              @Value("${gateway.mpesa.max-concurrent-calls:8}") int mpesaCalls,
-                             @Value("${spring.task.execution.pool.core-size:8}") int requestThreads) {
+                             @Value("${server.tomcat.threads.max:200}") int requestThreads) {
         Map<Provider, Integer> limits = Map.of(Provider.MTN_MOMO, mtnCalls, Provider.MPESA, mpesaCalls);
         int total = 0;
         for (ProviderProduct product : ProviderProduct.values()) {
@@ -49,7 +49,7 @@ public class ProviderBulkheads {
         if (total >= requestThreads) {
             throw new BulkheadBudgetException(String.format(Locale.ROOT,
                     "Provider calls in flight could take every request thread: %d products x max-concurrent-calls "
-                            + "(gateway.mtn %d, gateway.mpesa %d) = %d, but spring.task.execution.pool.core-size "
+                            + "(gateway.mtn %d, gateway.mpesa %d) = %d, but server.tomcat.threads.max "
                             + "(GATEWAY_REQUEST_THREADS) is %d; lower the limits or raise the threads",
                     ProviderProduct.values().length, mtnCalls, mpesaCalls, total, requestThreads));
         }

@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
  * response timeout longer than the hang, so the hanging calls stay hanging until the simulator answers.
  */
 @TestPropertySource(properties = {
-        "spring.task.execution.pool.core-size=16",
+        "server.tomcat.threads.max=16",
         "gateway.mtn.max-concurrent-calls=3",
         "gateway.mpesa.max-concurrent-calls=2",
         "gateway.mtn.response-timeout-ms=60000"})
