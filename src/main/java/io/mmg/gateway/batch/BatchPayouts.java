@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ExchangeProperties;
 import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.payment.PaymentRequest;
-import io.mmg.gateway.provider.TokenBucket;
+import io.mmg.gateway.provider.SharedTokenBucket;
 import io.mmg.gateway.security.AuthenticatedClient;
 import java.io.IOException;
 import java.util.List;
@@ -38,7 +38,7 @@ public class BatchPayouts {
     private final PayoutRowValidator validator;
     private final BatchSettings settings;
     private final ObjectMapper json;
-    private final TokenBucket pace;
+    private final SharedTokenBucket pace;
 
     public BatchPayouts(JdbcTemplate jdbc, @Lazy ProducerTemplate producer, PayoutRowValidator validator,
                         BatchSettings settings, ObjectMapper json) {
@@ -47,7 +47,8 @@ public class BatchPayouts {
         this.validator = validator;
         this.settings = settings;
         this.json = json;
-        this.pace = new TokenBucket(settings.ratePerSecond(), TokenBucket.SYSTEM);
+        // Every instance's worker pays rows at once, so the rate is counted in the database, for all of them.
+        this.pace = new SharedTokenBucket(jdbc, "batch-payouts", settings.ratePerSecond(), SharedTokenBucket.SYSTEM);
     }
 
     /** claim-batch-items.sql: about one second of work at the configured rate, leased to this instance. */

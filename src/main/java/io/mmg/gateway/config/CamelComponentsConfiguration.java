@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 class CamelComponentsConfiguration {
 
     /**
-     * The quartz: endpoints run on Spring Boot's clustered JDBC scheduler (spring.quartz.*), not on a second,
-     * in-memory one of their own; Camel starts it once the routes exist (spring.quartz.auto-startup: false).
+     * The quartz: endpoints run on Spring Boot's scheduler (spring.quartz.*: in memory, node-local, since their work is
+     * claimed in PostgreSQL), not on a second one of their own; Camel starts it once the routes exist
+     * (spring.quartz.auto-startup: false).
      */
     @Bean("quartz")
     QuartzComponent quartz(Scheduler quartzScheduler) {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmg.gateway.api.ApiException;
 import io.mmg.gateway.api.ErrorCode;
 import io.mmg.gateway.api.ExchangeProperties;
-import io.mmg.gateway.provider.TokenBucket;
 import io.mmg.gateway.payment.Payment;
 import io.mmg.gateway.payment.PaymentStatus;
 import io.mmg.gateway.payment.Provider;
 import io.mmg.gateway.provider.ProviderFailures;
 import io.mmg.gateway.provider.ProviderOutcome;
+import io.mmg.gateway.provider.SharedTokenBucket;
 import io.mmg.gateway.provider.mpesa.MpesaRequests;
 import io.mmg.gateway.provider.mtn.MtnResponses;
 import io.mmg.gateway.security.Secrets;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +34,16 @@ public class ReconciliationChecks {
     private final MpesaRequests mpesaRequests;
     private final MtnResponses mtnResponses;
     private final ObjectMapper json;
-    private final TokenBucket pace;
+    private final SharedTokenBucket pace;
 
     public ReconciliationChecks(ReconciliationSettings settings, MpesaRequests mpesaRequests,
-                                MtnResponses mtnResponses, ObjectMapper json) {
+                                MtnResponses mtnResponses, ObjectMapper json, JdbcTemplate jdbc) {
         this.settings = settings;
         this.mpesaRequests = mpesaRequests;
         this.mtnResponses = mtnResponses;
         this.json = json;
-        this.pace = new TokenBucket(settings.ratePerSecond(), TokenBucket.SYSTEM);
+        // Every instance's worker checks items at once, so the rate is counted in the database, for all of them.
+        this.pace = new SharedTokenBucket(jdbc, "reconciliation-checks", settings.ratePerSecond(), SharedTokenBucket.SYSTEM);
     }
 
     /** claim-reconciliation-items.sql: one tick's worth at the configured rate, leased to this instance. */
@@ -102,7 +104,7 @@ public class ReconciliationChecks {
         return Map.of("note", "M-Pesa sent no Transaction Status result within " + settings.resultWait());
     }
 
-    /** Waits for this instance's turn at gateway.reconciliation.rate-per-second. */
+    /** Waits for a turn at gateway.reconciliation.rate-per-second, counted across all instances. */
     public void pace() {
         pace.acquire();
     }

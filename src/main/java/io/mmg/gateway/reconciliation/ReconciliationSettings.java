@@ -30,8 +30,9 @@ public record ReconciliationSettings(
     }
 
     /**
-     * Items claimed per tick: one tick's worth at the configured rate. Ticks never overlap across instances (a
-     * clustered, stateful Quartz job), so the rate holds for the whole cluster, not per instance.
+     * Items claimed per tick: one tick's worth at the configured rate. Each instance ticks on its own; the rate
+     * holds for the whole cluster because every check waits for a permit of one shared bucket in the database
+     * (ReconciliationChecks.pace), and an item claimed but not yet checked is leased to its instance.
      */
     public int itemsPerTick() {
         return Math.max(1, (int) Math.ceil(ratePerSecond * workerIntervalMs / 1000.0));

@@ -41,8 +41,7 @@ final class FaultGateways {
                 "--gateway.webhooks.initial-delay=200ms",
                 "--gateway.webhooks.max-delay=1s",
                 "--gateway.reconciliation.daily.enabled=false",
-                "--gateway.batches.dir=" + runDir.resolve("batches-" + name),
-                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000"));
+                "--gateway.batches.dir=" + runDir.resolve("batches-" + name)));
         Map<String, String> byName = new LinkedHashMap<>();
         for (String argument : arguments) {
             byName.put(argument.substring(0, argument.indexOf('=')), argument);

@@ -60,8 +60,8 @@ class TwoInstancesFaultIT {
             gateways.add(FaultGateways.gateway(name, database, provider, runDir,
                     "--gateway.mtn.status-queries-per-second=" + RATE));
         }
-        // One after the other: started at the same moment on a fresh database, one instance can fail to start
-        // (both create the same Quartz triggers; docs/reliability.md "Findings"), which is not what this tests.
+        // One after the other, as a rolling start does. (With the clustered Quartz store, two started at the same
+        // moment could collide on its triggers, docs/reliability.md "Findings"; the triggers are in memory now.)
         gateways.forEach(JarProcess::startAndAwaitReady);
         webhooks = new WebhookTally();
         HttpResponseView endpoint = new GatewayHttp(gateways.get(0).port()).put("/api/v1/webhook-endpoint",

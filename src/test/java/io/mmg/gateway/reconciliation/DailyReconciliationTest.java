@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mmg.gateway.support.Concurrently;
 import io.mmg.gateway.support.Phones;
 import io.mmg.gateway.support.Reconciliations;
 import io.mmg.gateway.support.TestMerchants;
@@ -17,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The daily job's work for a chosen day (its route, direct:reconcile-day, as the Quartz trigger calls it for the
- * previous UTC day): one run per merchant that had payments that day, and only one however often it fires.
+ * previous UTC day): one run per merchant that had payments that day, and only one however often it fires, on
+ * however many instances (each fires it from its own in-memory scheduler).
  */
 class DailyReconciliationTest extends ReconciliationTestBase {
 
@@ -55,6 +57,22 @@ class DailyReconciliationTest extends ReconciliationTestBase {
 
         assertThat(again).isEmpty();
         assertThat(http.get("/api/v1/reconciliation-runs", apiKey).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void two_instances_firing_at_the_same_moment_start_one_run_per_merchant() {
+        LocalDate day = aDayOfNoOtherTest();
+        String otherKey = TestMerchants.newApiKey(clients);
+        paidOn(day, apiKey);
+        paidOn(day, otherKey);
+
+        // Both firings wait on the table lock with their snapshots taken, then insert at once.
+        List<List<?>> started = Concurrently.whileHolding(jdbc, "LOCK TABLE reconciliation_run IN SHARE MODE", 2,
+                i -> producer.requestBody("direct:reconcile-day", day, List.class));
+
+        assertThat(started.get(0).size() + started.get(1).size()).isEqualTo(2);
+        assertThat(onlyRun(apiKey).path("counts").path("total").asInt()).isEqualTo(1);
+        assertThat(onlyRun(otherKey).path("counts").path("total").asInt()).isEqualTo(1);
     }
 
     @Test

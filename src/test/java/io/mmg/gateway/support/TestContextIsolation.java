@@ -19,8 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>the database: on a PostgreSQL server (SPRING_DATASOURCE_URL) each context gets its own database,
  *       or one context's poller would ask its simulator about another context's payments (the embedded
  *       PostgreSQL is per context already);</li>
- *   <li>the Quartz scheduler name: Quartz keeps connection providers in a JVM-wide registry keyed by that
- *       name, so two contexts with one name would both schedule on the last context's database;</li>
+ *   <li>the Quartz scheduler name: Quartz keeps schedulers in a JVM-wide registry keyed by that name, so two
+ *       contexts with one name would share one scheduler (and fire each other's workers);</li>
  *   <li>the payout folder: another context would pick up a file for a client it does not know.</li>
  * </ul>
  */
