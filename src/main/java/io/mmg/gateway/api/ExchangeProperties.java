@@ -129,6 +129,11 @@ public final class ExchangeProperties {
     /** UUID: the id a save asked for; the stored row has another when the wallet was saved before. */
     public static final String SAVED_PAYMENT_METHOD_ID = "savedPaymentMethodId";
 
+    // Background workers.
+
+    /** Map: what the poller has to do this tick (select-poller-work.sql: payments_due, refunds_due). */
+    public static final String POLLER_WORK = "pollerWork";
+
     // Reconciliation.
 
     /** Map: parameters of a reconciliation run's read. */
