@@ -3,7 +3,9 @@ package io.mmg.gateway.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmg.gateway.support.GatewayApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mmg.gateway.support.HttpResponseView;
+import io.mmg.gateway.support.MpesaSandbox;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A callback with a final result is ONE statement (apply-callback.sql: authenticate, check, apply, write the event),
+ * A callback with a final result (MTN, an M-Pesa STK push) is ONE statement (apply-callback.sql: authenticate, check, apply, write the event),
  * not a read of the payment followed by an update (docs/benchmarks.md, "What was changed"); only one the statement
  * did not apply is read to answer it. Counted as the SQL statements the callback's exchange sends, by payment id.
  */
@@ -122,6 +124,26 @@ class CallbackStatementsTest extends GatewayApiTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(status(id)).isEqualTo("SUCCESSFUL");
         assertThat(statements.of(id)).isEqualTo(1);
+    }
+
+    @Test
+    void an_mpesa_stk_callback_is_one_statement_too() {
+        String phone = MpesaSandbox.customerWhoNeverAnswers();
+        String id = collect(phone, "407").json().path("id").asText();
+        JsonNode push = mpesa.latestOf(phone);
+
+        HttpResponseView answer = http.send("POST", push.path("callbackUrl").asText(), """
+                {"Body":{"stkCallback":{"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":"%s",
+                 "ResultCode":0,"ResultDesc":"The service request is processed successfully.",
+                 "CallbackMetadata":{"Item":[{"Name":"Amount","Value":407},{"Name":"MpesaReceiptNumber","Value":"NLJ7RT61SV"}]}}}}"""
+                .formatted(push.path("id").asText()), Map.of("Content-Type", "application/json"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("ResultCode").asInt()).isZero();
+        assertThat(status(id)).isEqualTo("SUCCESSFUL");
+        assertThat(statements.of(id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT financial_transaction_id FROM payment WHERE id = ?::uuid", String.class, id))
+                .isEqualTo("NLJ7RT61SV");
     }
 
     private String delayedCollection() {
