@@ -67,7 +67,9 @@ measured() {   # name file url pid: one callback run, with CPU ms and statements
   local before_cpu before_x line
   before_cpu=$(cpu_ms "$4"); before_x=$(xacts)
   line=$(BENCH_CALLBACKS="$2" BENCH_THREADS=2 run_wrk "$1" 16 "${step}s" benchmarks/wrk/callbacks.lua "$3")
-  awk -v line="$line" -v cpu="$(( $(cpu_ms "$4") - before_cpu ))" -v x="$(( $(xacts) - before_x ))" \
+  local cpu=$(( $(cpu_ms "$4") - before_cpu ))
+  sleep 11   # a backend reports its transactions to pg_stat_database within 10 s of going idle
+  awk -v line="$line" -v cpu="$cpu" -v x="$(( $(xacts) - before_x ))" \
       -v n="$(field "$line" requests)" 'BEGIN {printf "%s cpu_ms=%.3f statements=%.2f\n", line, cpu / n, x / n}' \
     | tee -a "$out/results.log"
 }
@@ -77,7 +79,7 @@ steps callbacks-file $((callbacks * 2)) "$out/all-callbacks.tsv" >/dev/null
 head -n "$callbacks" "$out/all-callbacks.tsv" > "$out/warm-callbacks.tsv"
 tail -n "$callbacks" "$out/all-callbacks.tsv" > "$out/callbacks.tsv"
 BENCH_CALLBACKS="$out/warm-callbacks.tsv" BENCH_THREADS=2 run_wrk callbacks.warmup 16 "${step}s" benchmarks/wrk/callbacks.lua "$base" >/dev/null
-sleep 2   # the poller and webhook deliveries the warm-up started settle
+sleep 11   # the warm-up's transactions reach pg_stat_database (within 10 s of a backend going idle)
 profiler=${BENCH_PROFILER:-}
 agent() { java -cp "$out/classes" io.mmg.bench.LoadAgent "$gateway_pid" "$profiler" "$1"; }
 [ -n "$profiler" ] && agent start,event=cpu,interval=1ms
