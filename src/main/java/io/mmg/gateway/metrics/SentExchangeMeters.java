@@ -72,7 +72,8 @@ class SentExchangeMeters extends EventNotifierSupport {
         if (uri.contains("sql/insert-payment.sql") || uri.contains("sql/insert-refund.sql")) {
             return Step.PAYMENT_STORED;
         }
-        if (uri.contains("sql/apply-status.sql") || uri.contains("sql/record-initiation.sql")
+        if (uri.contains("sql/apply-status.sql") || uri.contains("sql/apply-callback.sql")
+                || uri.contains("sql/record-initiation.sql")
                 || uri.contains("sql/resolve-payment.sql") || uri.contains("sql/cancel-payment.sql")) {
             return Step.STATUS_CHANGED;
         }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,6 +67,18 @@ public class StatusChanges {
         return params;
     }
 
+    /**
+     * apply-callback.sql's status parameters for a callback that states a final result, before the payment is read:
+     * a final result (SUCCESSFUL, FAILED) is applied as it is whatever the payment's status and poll count (see {@link #callback}), so it
+     * needs neither. Null for a result that is not final (the route reads the payment first).
+     */
+    public Map<String, Object> finalCallback(UUID paymentId, ProviderOutcome outcome) {
+        if (outcome.status() != PaymentStatus.SUCCESSFUL && outcome.status() != PaymentStatus.FAILED) {
+            return null;
+        }
+        return common(paymentId, outcome.status(), outcome.reason(), outcome);
+    }
+
     /** A status query's answer, judged by the poll rules (backoff, expiry, not found). */
     public Map<String, Object> poll(Payment payment, ProviderOutcome outcome, String source) {
         StatusChange change = pollDecisions.decide(payment, outcome, clock.instant());
@@ -93,8 +106,13 @@ public class StatusChanges {
 
     private Map<String, Object> common(Payment payment, PaymentStatus status, FailureReason reason,
                                        ProviderOutcome outcome) {
+        return common(payment.id(), status, reason, outcome);
+    }
+
+    private Map<String, Object> common(UUID paymentId, PaymentStatus status, FailureReason reason,
+                                       ProviderOutcome outcome) {
         Map<String, Object> params = new HashMap<>();
-        params.put("id", payment.id());
+        params.put("id", paymentId);
         params.put("status", status.name());
         params.put("reason", reason == null ? null : reason.name());
         params.put("errorMessage", reason == null ? null : reason.description());

@@ -53,6 +53,33 @@ public class ProviderCallbacks implements CallbackSecrets {
         }
     }
 
+    /**
+     * The first parameters of apply-callback.sql: the payment id, the hash of the callback's secret and the provider,
+     * all conditions of its update. Null when the path cannot name a payment or carries no secret: such a callback
+     * is read and answered the usual way (lookup, authenticate), which rejects it.
+     */
+    public Map<String, Object> atOnce(String paymentId, String token, String provider) {
+        if (token == null || paymentId == null) {
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(paymentId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("tokenHash", Secrets.sha256(token));
+        params.put("provider", provider);
+        return params;
+    }
+
+    /** Whether apply-callback.sql applied the callback (it returns the payment's row only then). */
+    public boolean applied(Object rows) {
+        return rows instanceof java.util.Collection<?> list && !list.isEmpty();
+    }
+
     /** The payment the callback is for, once its secret has been checked. */
     public Payment authenticate(Map<String, Object> row, String token, String provider) {
         return authenticateWith(row, token, provider, "callback_token_hash");

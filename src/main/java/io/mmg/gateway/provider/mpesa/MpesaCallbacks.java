@@ -9,12 +9,15 @@ import io.mmg.gateway.payment.FailureReason;
 import io.mmg.gateway.payment.Payment;
 import io.mmg.gateway.payment.PaymentStatus;
 import io.mmg.gateway.provider.ProviderOutcome;
+import io.mmg.gateway.poller.StatusChanges;
 import io.mmg.gateway.security.CallbackMismatchException;
+import io.mmg.gateway.security.ProviderCallbacks;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -36,26 +39,69 @@ public class MpesaCallbacks {
     private static final Set<String> FAILED_STATUSES = Set.of("failed", "cancelled", "canceled", "declined",
             "expired");
 
+    private static final String PROVIDER = "MPESA";
+
     private final ObjectMapper json;
     private final JsonReplies replies;
+    private final ProviderCallbacks providerCallbacks;
+    private final StatusChanges statusChanges;
 
-    public MpesaCallbacks(ObjectMapper json, JsonReplies replies) {
+    public MpesaCallbacks(ObjectMapper json, JsonReplies replies, ProviderCallbacks providerCallbacks,
+                          StatusChanges statusChanges) {
         this.json = json;
         this.replies = replies;
+        this.providerCallbacks = providerCallbacks;
+        this.statusChanges = statusChanges;
+    }
+
+    /**
+     * apply-callback.sql's parameters for an STK callback, before the payment is read: what {@link #stkOutcome} checks
+     * against the payment (the CheckoutRequestID, the amount) becomes a condition of the update. Null when it cannot
+     * be judged without the payment (no secret, not an STK callback, an amount no payment could match): the route
+     * then reads the payment and answers as it always has.
+     */
+    public Map<String, Object> stkAtOnce(String paymentId, String token, String body) {
+        Map<String, Object> params = providerCallbacks.atOnce(paymentId, token, PROVIDER);
+        StkCallback callback = params == null ? null : stkCallback(body);
+        if (callback == null || callback.amount() != null && amountOrNull(callback.amount()) == null) {
+            return null;
+        }
+        Map<String, Object> status = statusChanges.finalCallback((UUID) params.get("id"), callback.outcome());
+        if (status == null) {
+            return null;
+        }
+        params.putAll(status);
+        params.put("externalId", null);
+        params.put("amount", callback.amount() == null ? null : amountOrNull(callback.amount()));
+        params.put("currency", null);
+        return params;
     }
 
     /** {"Body":{"stkCallback":{...}}}: CallbackMetadata (receipt, amount) only on success; items by Name. */
     public ProviderOutcome stkOutcome(Payment payment, String body) {
+        StkCallback callback = stkCallback(body);
+        if (callback == null) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The callback is not an M-Pesa STK callback");
+        }
+        requireSame(payment, "CheckoutRequestID", payment.providerReference(), callback.checkoutRequestId());
+        if (callback.amount() != null && !sameAmount(callback.amount(), payment.amount())) {
+            throw new CallbackMismatchException(payment.id(), "amount");
+        }
+        return callback.outcome();
+    }
+
+    /** What an STK callback states, whichever payment it is for; null when the body is not one. */
+    private StkCallback stkCallback(String body) {
         JsonNode callback = read(body).path("Body").path("stkCallback");
         String resultCode = MpesaResponses.text(callback, "ResultCode");
         if (!callback.isObject() || resultCode == null) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The callback is not an M-Pesa STK callback");
+            return null;
         }
         String checkoutRequestId = MpesaResponses.text(callback, "CheckoutRequestID");
-        requireSame(payment, "CheckoutRequestID", payment.providerReference(), checkoutRequestId);
         if (!"0".equals(resultCode.trim())) {
-            return ProviderOutcome.failed(MpesaReasons.forStk(resultCode), resultCode.trim(), body)
-                    .withProviderReference(checkoutRequestId);
+            return new StkCallback(checkoutRequestId, null,
+                    ProviderOutcome.failed(MpesaReasons.forStk(resultCode), resultCode.trim(), body)
+                            .withProviderReference(checkoutRequestId));
         }
         Map<String, JsonNode> items = new HashMap<>();
         for (JsonNode item : callback.path("CallbackMetadata").path("Item")) {
@@ -64,12 +110,14 @@ public class MpesaCallbacks {
             }
         }
         JsonNode amount = items.get("Amount");
-        if (amount != null && !sameAmount(amount.asText(), payment.amount())) {
-            throw new CallbackMismatchException(payment.id(), "amount");
-        }
         JsonNode receipt = items.get("MpesaReceiptNumber");
-        return ProviderOutcome.successful(receipt == null ? null : receipt.asText(), body)
-                .withProviderReference(checkoutRequestId);
+        return new StkCallback(checkoutRequestId, amount == null ? null : amount.asText(),
+                ProviderOutcome.successful(receipt == null ? null : receipt.asText(), body)
+                        .withProviderReference(checkoutRequestId));
+    }
+
+    /** An STK callback's CheckoutRequestID, stated amount (success only) and outcome. */
+    private record StkCallback(String checkoutRequestId, String amount, ProviderOutcome outcome) {
     }
 
     /** The Result of a B2C payment or a reversal, posted to its ResultURL. */
@@ -219,6 +267,14 @@ public class MpesaCallbacks {
     private static void requireSame(Payment payment, String field, String expected, String received) {
         if (expected != null && received != null && !expected.equals(received)) {
             throw new CallbackMismatchException(payment.id(), field);
+        }
+    }
+
+    private static BigDecimal amountOrNull(String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

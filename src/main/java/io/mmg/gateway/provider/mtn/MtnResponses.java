@@ -115,7 +115,11 @@ public class MtnResponses {
 
     /** A status body (GET or callback) as an outcome. */
     ProviderOutcome outcomeOf(String body) {
-        MtnStatusBody parsed = MtnStatusBody.of(read(body));
+        return outcomeOf(MtnStatusBody.of(read(body)), body);
+    }
+
+    /** The same, for a body already read. */
+    ProviderOutcome outcomeOf(MtnStatusBody parsed, String body) {
         String state = parsed.status() == null ? "" : parsed.status();
         return switch (state) {
             case "SUCCESSFUL" -> ProviderOutcome.successful(parsed.financialTransactionId(), body);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Reading what Daraja posts: STK callbacks (docs/providers.md#daraja-stk-callback), Results (docs/providers.md#daraja-b2c, #daraja-reversal) and transaction status Results (docs/providers.md#daraja-transaction-status). */
 class MpesaCallbacksTest {
 
-    private final MpesaCallbacks callbacks = new MpesaCallbacks(new ObjectMapper(), null);
+    private final MpesaCallbacks callbacks = new MpesaCallbacks(new ObjectMapper(), null, null, null);
 
     private static String stk(String checkoutRequestId, Object resultCode, String metadata) {
         return "{\"Body\":{\"stkCallback\":{\"MerchantRequestID\":\"1-2-1\",\"CheckoutRequestID\":\"" + checkoutRequestId
