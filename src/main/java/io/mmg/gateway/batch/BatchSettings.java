@@ -16,6 +16,7 @@ public record BatchSettings(
         int maxRows,
         double ratePerSecond,
         int threads,
+        int setSize,
         Duration pauseOnOutage,
         Duration lease) {
 
@@ -26,6 +27,23 @@ public record BatchSettings(
         threads = threads <= 0 ? 4 : threads;
         pauseOnOutage = pauseOnOutage == null ? Duration.ofSeconds(30) : pauseOnOutage;
         lease = lease == null ? Duration.ofMinutes(2) : lease;
+    }
+
+    /**
+     * Rows claimed, stored and sent together (BatchPayouts): gateway.batches.set-size when given, else a tenth of a
+     * second's rows at the pace, at most half the threads so that two set loops overlap; never more than the threads,
+     * so every payment of a set leaves the moment it is stored.
+     */
+    public int rowsPerSet() {
+        if (setSize > 0) {
+            return Math.min(setSize, threads);
+        }
+        return (int) Math.max(1, Math.min(Math.ceil(ratePerSecond / 10), threads / 2));
+    }
+
+    /** Set loops side by side: together they send at most threads rows at a time. */
+    public int setLoops() {
+        return Math.max(1, threads / rowsPerSet());
     }
 
     public Path inbox() {
