@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,11 +65,6 @@ public class BatchPayouts {
      * batches (complete-batches.sql) and gives the scheduler's thread back; the next firing carries on.
      */
     static final Duration DRAIN = Duration.ofSeconds(10);
-    /** Exchange property of a set loop: the set in hand. */
-    static final String SET = "payoutSet";
-    /** Exchange property of a set loop: when it stops claiming (System.nanoTime). */
-    static final String DRAIN_ENDS = "payoutDrainEnds";
-
     private final JdbcTemplate jdbc;
     private final ProducerTemplate producer;
     private final CamelContext camel;
@@ -78,13 +76,20 @@ public class BatchPayouts {
     private final DailyLimits dailyLimits;
     private final long firstPollSeconds;
     private final TokenBucket pace;
-    /** Its one parameter is named as in the routes' sql: endpoints (:#rows) and bound here by position. */
-    private final String insertPayments = sql("insert-payout-payments.sql").replace(":#rows", "?");
+    private final NamedParameterJdbcTemplate named;
+    private final String claimRows = sql("claim-batch-items.sql");
+    private final String insertPayments = sql("insert-payout-payments.sql");
+    private final String markSet = sql("mark-payout-set.sql");
+    /** Send threads not taken: a set is claimed only when each of its rows can leave on its own thread at once. */
+    private final Semaphore threadsFree;
+    private volatile ExecutorService sendThreads;
 
     public BatchPayouts(JdbcTemplate jdbc, @Lazy ProducerTemplate producer, CamelContext camel, PayoutRowValidator validator,
                         BatchSettings settings, ObjectMapper json, CallbackSecrets callbackSecrets, ProviderRules providers,
                         DailyLimits dailyLimits, InitiationBudget budget) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.threadsFree = new Semaphore(settings.threads());
         this.producer = producer;
         this.camel = camel;
         this.validator = validator;
@@ -98,28 +103,82 @@ public class BatchPayouts {
         this.pace = new TokenBucket(settings.ratePerSecond(), TokenBucket.SYSTEM);
     }
 
-    /** The set loops of one firing of the worker, side by side (their number: BatchSettings.setLoops). */
-    public List<Integer> setLoops() {
-        return IntStream.rangeClosed(1, settings.setLoops()).boxed().toList();
+    /**
+     * One firing of the worker: claims a set as soon as enough send threads are free, stores its payments, hands each
+     * row to its own thread, and claims the next set at once, while sets come back full (for at most {@link #DRAIN}).
+     * A set's rows are marked by the thread of its last row to finish, so claims and stores overlap earlier sets'
+     * provider calls; nothing waits for a whole set. Returns when the sets it sent have finished.
+     */
+    public void drain() throws InterruptedException {
+        int size = settings.rowsPerSet();
+        long ends = System.nanoTime() + DRAIN.toNanos();
+        try {
+            while (!camel.isStopping() && !camel.isStopped() && System.nanoTime() - ends < 0) {
+                threadsFree.acquire(size);
+                if (paySet(size) < size) {
+                    break;
+                }
+            }
+        } finally {
+            threadsFree.acquire(settings.threads());   // every set of this firing has finished
+            threadsFree.release(settings.threads());
+        }
     }
 
-    /** Whether a set loop claims another set: while the last one came back full, for at most {@link #DRAIN}. */
-    public boolean claimAgain(Exchange exchange) {
-        if (camel.isStopping() || camel.isStopped()) {
-            return false;
+    /** Claims, stores and sends one set; the caller holds {@code size} send threads. Returns the rows claimed. */
+    private int paySet(int size) {
+        int sending = 0;
+        try {
+            List<Map<String, Object>> claimed = named.queryForList(named(claimRows),
+                    Map.of("limit", size, "leaseSeconds", Math.max(1, settings.lease().toSeconds())));
+            PayoutSet set = new PayoutSet(claimed.size());
+            List<PayoutSend> toSend = store(claimed, set);
+            if (toSend.isEmpty()) {
+                finish(set);
+                return claimed.size();
+            }
+            AtomicInteger unfinished = new AtomicInteger(toSend.size());
+            ExecutorService threads = sendThreads();
+            for (PayoutSend send : toSend) {
+                threads.execute(() -> {
+                    try {
+                        send(send);
+                    } finally {
+                        if (unfinished.decrementAndGet() == 0) {
+                            finish(set);
+                        }
+                        threadsFree.release();
+                    }
+                });
+                sending++;
+            }
+            return claimed.size();
+        } finally {
+            threadsFree.release(size - sending);
         }
-        Long ends = exchange.getProperty(DRAIN_ENDS, Long.class);
-        if (ends == null) {
-            exchange.setProperty(DRAIN_ENDS, System.nanoTime() + DRAIN.toNanos());
-            return true;
-        }
-        PayoutSet last = exchange.getProperty(SET, PayoutSet.class);
-        return last != null && last.claimed == settings.rowsPerSet() && System.nanoTime() - ends < 0;
     }
 
-    /** claim-batch-items.sql: one set, leased to this instance. */
-    public Map<String, Object> claimParams() {
-        return Map.of("limit", settings.rowsPerSet(), "leaseSeconds", Math.max(1, settings.lease().toSeconds()));
+    /** Marks the set's rows (mark-payout-set.sql) and settles those it left; a failure leaves them to the lease. */
+    private void finish(PayoutSet set) {
+        try {
+            if (!set.followed.isEmpty() || !set.sent.isEmpty()) {
+                settle(named.queryForList(named(markSet), markParams(set)), set);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Payout set not marked; its rows are followed when their lease runs out: {}", e.toString());
+        }
+    }
+
+    private ExecutorService sendThreads() {
+        if (sendThreads == null) {
+            synchronized (this) {
+                if (sendThreads == null) {
+                    // Pool size gateway.batches.threads (camel.threadpool.config.batch-payouts); stopped with Camel.
+                    sendThreads = camel.getExecutorServiceManager().newThreadPool(this, "batch-payouts", "batch-payouts");
+                }
+            }
+        }
+        return sendThreads;
     }
 
     /**
@@ -127,9 +186,7 @@ public class BatchPayouts {
      * earlier claim created are followed, never sent; a row that no longer passes the checks or the daily limit is
      * refused; a second row of the same number waits for the next set (the daily limit counts one at a time).
      */
-    public List<PayoutSend> store(List<Map<String, Object>> claimed, Exchange exchange) {
-        PayoutSet set = new PayoutSet(claimed.size());
-        exchange.setProperty(SET, set);
+    List<PayoutSend> store(List<Map<String, Object>> claimed, PayoutSet set) {
         List<PayoutSend> toStore = new ArrayList<>();
         List<Long> deferred = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
@@ -162,7 +219,7 @@ public class BatchPayouts {
         toStore.sort(Comparator.comparing((PayoutSend send) -> send.request.msisdn()).thenComparing(send -> send.itemId));
         List<Map<String, Object>> stored;
         try {
-            stored = jdbc.queryForList(insertPayments, rowsJson(toStore));
+            stored = named.queryForList(named(insertPayments), Map.of("rows", rowsJson(toStore)));
         } catch (RuntimeException e) {
             // Nothing of the set was stored: its rows (payment ids kept) are claimed again at once, not after the lease.
             release(toStore.stream().map(send -> send.itemId).toList());
@@ -195,7 +252,7 @@ public class BatchPayouts {
     }
 
     /** Sends one stored payment of the set and records the provider's answer (its own thread: the set leaves at once). */
-    public void send(PayoutSend send) {
+    private void send(PayoutSend send) {
         Exchange answer = producer.send("direct:send-stored-payment", exchange -> {
             exchange.setProperty(ExchangeProperties.CLIENT, new AuthenticatedClient(send.clientId, "payout batch"));
             exchange.setProperty(ExchangeProperties.REQUEST, send.request);
@@ -206,16 +263,14 @@ public class BatchPayouts {
     }
 
     /** mark-payout-set.sql: the rows of the set that were sent or followed. */
-    public Map<String, Object> markParams(Exchange exchange) {
-        PayoutSet set = exchange.getProperty(SET, PayoutSet.class);
+    private Map<String, Object> markParams(PayoutSet set) {
         List<Long> items = new ArrayList<>(set.followed);
         set.sent.forEach(send -> items.add(send.itemId));
         return Map.of("items", jsonArray(items), "followed", jsonArray(set.followed), "notSent", String.join(",", NOT_SENT));
     }
 
     /** The rows mark-payout-set.sql left: refused when no payment exists, paused when nothing could be sent. */
-    public void settle(List<Map<String, Object>> left, Exchange exchange) {
-        PayoutSet set = exchange.getProperty(SET, PayoutSet.class);
+    private void settle(List<Map<String, Object>> left, PayoutSet set) {
         for (Map<String, Object> row : left) {
             long itemId = ((Number) row.get("id")).longValue();
             if (row.get("payment_status") == null) {
@@ -302,6 +357,11 @@ public class BatchPayouts {
         return new PayoutRow(((Number) item.get("row_number")).intValue(), (String) item.get("external_id"),
                 (String) item.get("phone_number"), (String) item.get("amount"), (String) item.get("currency"),
                 (String) item.get("provider"), (String) item.get("narration"));
+    }
+
+    /** The statements are written for the routes' sql: endpoints (:#name); Spring's named parameters are :name. */
+    private static String named(String statement) {
+        return statement.replace(":#", ":");
     }
 
     private static String sql(String file) {

@@ -31,7 +31,8 @@ public record BatchSettings(
 
     /**
      * Rows claimed, stored and sent together (BatchPayouts): gateway.batches.set-size when given, else a tenth of a
-     * second's rows at the pace, at most half the threads so that two set loops overlap; never more than the threads,
+     * second's rows at the pace, at most half the threads so that the next set
+     * is claimed and stored while one is with the provider; never more than the threads,
      * so every payment of a set leaves the moment it is stored.
      */
     public int rowsPerSet() {
@@ -39,11 +40,6 @@ public record BatchSettings(
             return Math.min(setSize, threads);
         }
         return (int) Math.max(1, Math.min(Math.ceil(ratePerSecond / 10), threads / 2));
-    }
-
-    /** Set loops side by side: together they send at most threads rows at a time. */
-    public int setLoops() {
-        return Math.max(1, threads / rowsPerSet());
     }
 
     public Path inbox() {
