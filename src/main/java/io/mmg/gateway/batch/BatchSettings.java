@@ -16,6 +16,7 @@ public record BatchSettings(
         int maxRows,
         double ratePerSecond,
         int threads,
+        int setSize,
         Duration pauseOnOutage,
         Duration lease) {
 
@@ -26,6 +27,19 @@ public record BatchSettings(
         threads = threads <= 0 ? 4 : threads;
         pauseOnOutage = pauseOnOutage == null ? Duration.ofSeconds(30) : pauseOnOutage;
         lease = lease == null ? Duration.ofMinutes(2) : lease;
+    }
+
+    /**
+     * Rows claimed, stored and sent together (BatchPayouts): gateway.batches.set-size when given, else a tenth of a
+     * second's rows at the pace, at most half the threads so that the next set
+     * is claimed and stored while one is with the provider; never more than the threads,
+     * so every payment of a set leaves the moment it is stored.
+     */
+    public int rowsPerSet() {
+        if (setSize > 0) {
+            return Math.min(setSize, threads);
+        }
+        return (int) Math.max(1, Math.min(Math.ceil(ratePerSecond / 10), threads / 2));
     }
 
     public Path inbox() {

@@ -73,9 +73,12 @@ public class DailyLimits {
         if (!Boolean.TRUE.equals(row.get("daily_limit_exceeded"))) {
             return;
         }
-        PaymentRequest request = exchange.getProperty(ExchangeProperties.REQUEST, PaymentRequest.class);
+        throw refusal(exchange.getProperty(ExchangeProperties.REQUEST, PaymentRequest.class), (BigDecimal) row.get("daily_total"));
+    }
+
+    /** Why a request the daily limit refused was not stored, with the numbers ({@code used}: the day's total before it). */
+    public ApiException refusal(PaymentRequest request, BigDecimal used) {
         BigDecimal limit = limitFor(request);
-        BigDecimal used = (BigDecimal) row.get("daily_total");
         String currency = request.currency();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("currency", currency);
@@ -84,7 +87,7 @@ public class DailyLimits {
         details.put("usedToday", Currencies.format(used, currency));
         details.put("remaining", Currencies.format(limit.subtract(used).max(BigDecimal.ZERO), currency));
         details.put("amount", Currencies.format(request.amount(), currency));
-        throw new ApiException(ErrorCode.DAILY_LIMIT_EXCEEDED, "This payment would take the number over its daily "
+        return new ApiException(ErrorCode.DAILY_LIMIT_EXCEEDED, "This payment would take the number over its daily "
                 + "limit of " + limit.toPlainString() + " " + currency + " (" + Currencies.format(used, currency)
                 + " used today, UTC)", details);
     }

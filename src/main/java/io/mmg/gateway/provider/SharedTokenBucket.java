@@ -60,8 +60,19 @@ public final class SharedTokenBucket {
 
     /** Blocks until the caller may go; returns how long it waited, in nanoseconds. */
     public long acquire() {
-        Double waitSeconds = jdbc.queryForObject(RESERVE, Double.class, name, intervalSeconds, intervalSeconds,
-                intervalSeconds);
+        return acquire(1);
+    }
+
+    /**
+     * Reserves {@code permits} consecutive slots in one statement and blocks until the last of them, as that many
+     * {@link #acquire()} calls in a row would (a payout set's rows leave together).
+     */
+    public long acquire(int permits) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("At least one permit, not " + permits);
+        }
+        double reserved = intervalSeconds * permits;
+        Double waitSeconds = jdbc.queryForObject(RESERVE, Double.class, name, reserved, reserved, intervalSeconds);
         long wait = waitSeconds == null || waitSeconds <= 0 ? 0 : (long) Math.ceil(waitSeconds * TimeUnit.SECONDS.toNanos(1));
         if (wait > 0) {
             sleeper.sleepNanos(wait);
