@@ -73,6 +73,20 @@ class SharedTokenBucketTest {
         assertThat(bucket.acquire()).isPositive().isLessThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
     }
 
+    @Test
+    void several_permits_in_one_statement_wait_as_long_as_that_many_single_ones() {
+        String limit = "test-" + UUID.randomUUID();
+        List<Long> waits = new ArrayList<>();
+        SharedTokenBucket bucket = new SharedTokenBucket(jdbc, limit, 10, waits::add);
+
+        // Five permits at 10 a second: the first is free now, the last 0.4 s later; the next caller's 0.5 s later.
+        long setWait = bucket.acquire(5);
+        long nextWait = bucket.acquire();
+
+        assertThat(setWait).isBetween(TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.MILLISECONDS.toNanos(400));
+        assertThat(nextWait).isBetween(TimeUnit.MILLISECONDS.toNanos(400), TimeUnit.MILLISECONDS.toNanos(500));
+    }
+
     private DriverManagerDataSource ownConnections() {
         return new DriverManagerDataSource(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
