@@ -3,14 +3,15 @@ package io.mmg.gateway.web;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpConsumer;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * A handler that returns a {@link CompletableFuture} which is already complete (the platform-http consumer running
- * its route on the request thread, {@link RoutesOnRequestThread}) has written its answer: the request ends here,
+ * When camel-platform-http's consumer returns a {@link CompletableFuture} that is already complete (its route ran on
+ * the request thread, {@link RoutesOnRequestThread}), the route has written its answer: the request ends here,
  * without Spring MVC's asynchronous start and second dispatch. A future still running goes to Spring's own handling.
  */
 final class FinishedFutureReturnValueHandler implements HandlerMethodReturnValueHandler {
@@ -23,7 +24,10 @@ final class FinishedFutureReturnValueHandler implements HandlerMethodReturnValue
 
     @Override
     public boolean supportsReturnType(MethodParameter returnType) {
-        return CompletableFuture.class.isAssignableFrom(returnType.getParameterType());
+        // Only camel-platform-http's consumer: it writes the answer itself and its future carries no value. Another
+        // handler's finished future has a value still to be written, which Spring's own handling does.
+        return SpringBootPlatformHttpConsumer.class.isAssignableFrom(returnType.getContainingClass())
+                && CompletableFuture.class.isAssignableFrom(returnType.getParameterType());
     }
 
     @Override
